@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+
+import { exitOnStartupError, prepareRuntime } from '@dondoc/platform';
+
+import { serveConsole } from './admin-console/serve-console.js';
+import { AppModule } from './app.module.js';
+import { configureApp } from './configure-app.js';
+
+async function main(): Promise<void> {
+  const runtime = await prepareRuntime(process.env, {
+    role: 'owner',
+    migrate: true,
+    log: (message) => console.log(message),
+  });
+  const { config } = runtime;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  const consoleBuilt = serveConsole(app);
+  await app.listen(config.port, '0.0.0.0');
+
+  const logger = app.get(Logger);
+  logger.log(
+    `Dondoc API on ${config.appUrl}: GraphQL at /graphql, console at /admin${consoleBuilt ? '' : ' (not built)'}` +
+      (config.zeroConfig ? ', zero-configuration mode (embedded PostgreSQL under DATA_DIR)' : ''),
+    'Bootstrap',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`, 'Bootstrap');
+    await app.close().catch(() => undefined);
+    await runtime.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(exitOnStartupError);

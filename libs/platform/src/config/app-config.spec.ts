@@ -1,0 +1,46 @@
+import { ConfigException, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('runs on the zero-configuration default when nothing is set', () => {
+    const config = loadConfig({}, '/srv/dondoc');
+    expect(config.zeroConfig).toBe(true);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('/srv/dondoc/.data');
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('names every bad variable, one line each', () => {
+    const attempt = () =>
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: '99999', LOG_LEVEL: 'loud', JWT_SECRET: 'short' });
+    expect(attempt).toThrow(ConfigException);
+    try {
+      attempt();
+    } catch (error) {
+      const lines = (error as ConfigException).problems;
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toMatch(/^DATABASE_URL must start with postgres:\/\//);
+      expect(lines[1]).toMatch(/^PORT /);
+      expect(lines[2]).toMatch(/^LOG_LEVEL /);
+      expect(lines[3]).toMatch(/^JWT_SECRET must be at least 32/);
+    }
+  });
+
+  it('requires a signing secret once a real database is configured', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dondoc' })).toThrow(/^JWT_SECRET is required/);
+  });
+
+  it('refuses the embedded database in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /DATABASE_URL is required when NODE_ENV is production/,
+    );
+  });
+
+  it('rejects a DATABASE_URL that is not a URL at all', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'not a url', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /^DATABASE_URL is not a valid URL/,
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
+import type { AppConfig } from '../config/app-config.js';
+import { migrations } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+export interface DataSourceSettings {
+  url: string;
+  entities?: EntityList;
+  /** Connections kept by this process; two cores serve best with a small pool. */
+  poolSize?: number;
+  applicationName?: string;
+  logQueries?: boolean;
+}
+
+/**
+ * One definition of how every face (API, worker, CLI, tests) talks to PostgreSQL:
+ * snake_case names, migrations only, never `synchronize`.
+ */
+export function buildDataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    namingStrategy: new SnakeNamingStrategy(),
+    entities: settings.entities ?? [],
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: settings.logQueries ? ['query', 'error'] : ['error'],
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'dondoc',
+      // Fail fast instead of hanging when the database is down: the API answers 503 meanwhile.
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}
+
+export function databaseUrlOf(config: AppConfig): string {
+  if (config.databaseUrl === null) {
+    throw new Error('The database URL is not known yet: start the embedded database first');
+  }
+  return config.databaseUrl;
+}

@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { freePort } from '@dondoc/platform';
+import { builtEntry, runToEnd, startProcess, waitForExit, waitForHttp } from '@dondoc/test-support';
+
+const SECRET = 'a-secret-that-is-at-least-32-characters';
+
+describe('starting the API process', () => {
+  it('stops on a malformed DATABASE_URL with one line naming the variable', async () => {
+    const result = await runToEnd([builtEntry('api')], {
+      DATABASE_URL: 'mysql://db/dondoc',
+      JWT_SECRET: SECRET,
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^Configuration error: DATABASE_URL must start with postgres:\/\//),
+    ]);
+  });
+
+  it('stops on a DATABASE_URL that does not answer, in one line', async () => {
+    const port = await freePort();
+    const result = await runToEnd([builtEntry('api')], {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/dondoc`,
+      JWT_SECRET: SECRET,
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: the database at DATABASE_URL does not answer/);
+  });
+
+  describe('with no configuration at all', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-zero-'));
+    // As root, PostgreSQL runs as "postgres" and must be able to enter the folder.
+    beforeAll(() => chmodSync(dataDir, 0o755));
+    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    it('runs on an embedded PostgreSQL, and Ctrl-C leaves no PostgreSQL behind', async () => {
+      const port = await freePort();
+      const api = startProcess([builtEntry('api')], {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 90_000);
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename serverInfo { zeroConfig } }' }),
+        });
+        expect(await response.json()).toEqual({
+          data: { __typename: 'Query', serverInfo: { zeroConfig: true } },
+        });
+        expect(postgresProcessesFor(dataDir)).toBe(1);
+      } catch (error) {
+        throw new Error(`${String(error)}\n--- API output ---\n${api.output()}`, { cause: error });
+      } finally {
+        api.kill('SIGINT');
+        await waitForExit(api, 30_000);
+      }
+      expect(api.exitCode).toBe(0);
+      expect(postgresProcessesFor(dataDir)).toBe(0);
+    });
+
+    it('after a crash, stops the PostgreSQL the dead process left running and starts again', async () => {
+      const port = await freePort();
+      const first = startProcess([builtEntry('api')], {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
+      await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 90_000);
+      first.kill('SIGKILL');
+      await waitForExit(first, 10_000);
+      expect(postgresProcessesFor(dataDir)).toBe(1); // the orphan
+
+      const second = startProcess([builtEntry('api')], {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 90_000);
+        expect(second.output()).toMatch(/stopping the embedded PostgreSQL left running by an earlier run/);
+      } finally {
+        second.kill('SIGINT');
+        await waitForExit(second, 30_000);
+      }
+      expect(postgresProcessesFor(dataDir)).toBe(0);
+    });
+  });
+});
+
+function postgresProcessesFor(dataDir: string): number {
+  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => /\bpostgres\b/.test(line) && line.includes(`-D ${dataDir}`)).length;
+}

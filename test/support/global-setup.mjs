@@ -1,0 +1,84 @@
+// Runs once before the integration and end-to-end tiers. Plain JavaScript on the built
+// code: jest loads global setup outside its module mapper, so it builds the server first
+// (swc, about a second) and imports the result. The names below match test-services.ts.
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const TEMPLATE_DATABASE = 'dondoc_test_template';
+const TEST_DATABASE_PREFIX = 'dondoc_t_';
+
+export default async function globalSetup() {
+  if (process.env.DONDOC_TEST_TEMPLATE_READY === '1') return; // both tiers share one setup
+  execSync('npm run --silent build:server', { stdio: 'inherit' });
+  const platform = await import(pathToFileURL(join(process.cwd(), 'dist/libs/platform/src/index.js')).href);
+
+  let adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  if (!(await answers(adminUrl))) {
+    const dir = join(process.cwd(), '.data', 'test-postgres');
+    process.stderr.write(
+      `\nPostgreSQL does not answer at ${adminUrl}: starting the embedded one under ${dir}\n`,
+    );
+    const embedded = await platform.startEmbeddedPostgres({ dir, database: 'postgres' });
+    adminUrl = embedded.url;
+    globalThis.__dondocStopEmbedded = embedded.stop;
+  }
+  process.env.DONDOC_TEST_ADMIN_URL = adminUrl;
+
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const leftovers = await client.query(
+      'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
+      [TEMPLATE_DATABASE, `${TEST_DATABASE_PREFIX}%`],
+    );
+    for (const { datname } of leftovers.rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  } finally {
+    await client.end();
+  }
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  await platform.runMigrations(templateUrl.toString());
+  await checkRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  process.env.DONDOC_TEST_TEMPLATE_READY = '1';
+}
+
+async function answers(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function checkRedis(url) {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2_000,
+  });
+  try {
+    await client.connect();
+    await client.ping();
+  } catch {
+    throw new Error(
+      `Redis does not answer at ${url}. Start it with:\n` +
+        '  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no\n' +
+        '(or set TEST_REDIS_URL), then run the tests again.',
+    );
+  } finally {
+    client.disconnect();
+  }
+}

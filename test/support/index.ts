@@ -1,0 +1,4 @@
+export * from './test-database.js';
+export * from './test-services.js';
+export * from './boot-api.js';
+export * from './spawn-built.js';
