@@ -1,0 +1,47 @@
+import { parseText, type ParseOptions } from './parse-text.js';
+import { readDocument, type DocumentInput } from './read-document.js';
+import type { DocumentOutline } from './outline.types.js';
+
+/** Reads a document and parses it into its outline. */
+export async function parseDocument(
+  input: DocumentInput,
+  options: ParseOptions = {},
+): Promise<DocumentOutline> {
+  return parseText(await readDocument(input), options);
+}
+
+export { parseText, type ParseOptions } from './parse-text.js';
+export {
+  readDocument,
+  decodeText,
+  htmlToText,
+  MAX_DOCUMENT_BYTES,
+  type DocumentInput,
+} from './read-document.js';
+export { IngestionException, IngestionExceptionCode } from './ingestion.exception.js';
+export {
+  toParseJson,
+  type ParseJson,
+  type ParseJsonTask,
+  type ParseJsonAssignee,
+  type ParseJsonReference,
+} from './parse-json.js';
+export { formatOutlineTree } from './outline-tree.js';
+export { findCitations } from './citations.js';
+export { suggestAssignees } from './actors.js';
+export { detectCadence, detectDueDate } from './cadence.js';
+export { splitActions } from './tasks-section.js';
+export { rejoinPdfLines, type PdfLine } from './pdf-lines.js';
+export { normalizeText, fold } from './normalize-text.js';
+export {
+  compileGazetteer,
+  findEntry,
+  type Gazetteer,
+  type GazetteerEntry,
+  type CollectivePhrase,
+  type TopicRule,
+  type OrganizationKind,
+  type OrganizationLevel,
+} from './gazetteer.js';
+export { konTum2019Gazetteer } from './gazetteers/kon-tum-2019.js';
+export type * from './outline.types.js';
