@@ -25,6 +25,7 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironmentOptions: { globalsCleanup: 'on' },
+  setupFiles: ['<rootDir>/test/support/quiet-logger.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/admin/'],
 };
 

@@ -13,8 +13,8 @@ npm run --silent lint
 echo "== type check"
 npm run --silent typecheck
 npm run --silent typecheck --prefix apps/admin
-echo "== build"
-npm run --silent build:server
+echo "== build (server and console: the end-to-end tier serves both)"
+npm run --silent build
 
 echo "== jest: unit, integration, end-to-end"
 jest_status=0

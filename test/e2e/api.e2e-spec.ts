@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
@@ -6,6 +6,11 @@ import { printSchema } from 'graphql';
 import { bootApi, graphql, type RunningApi } from '@dondoc/test-support';
 
 import { SCHEMA_FILE } from '../../apps/api/src/graphql/graphql-api.module.js';
+
+const SCHEMA_HEADER = `# ------------------------------------------------------
+# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+# ------------------------------------------------------
+`;
 
 describe('the API over HTTP', () => {
   let api: RunningApi;
@@ -59,14 +64,32 @@ describe('the API over HTTP', () => {
     expect(text).toMatch(/dondoc_http_request_duration_seconds_count\{[^}]*route="\/graphql"/);
   });
 
+  it('serves the built console at /admin, with client-side routes falling back to it', async () => {
+    // npm test builds the console before the end-to-end tier.
+    const index = await fetch(`${api.url}/admin/`);
+    expect(index.status).toBe(200);
+    const html = await index.text();
+    expect(html).toMatch(/<html lang="vi">/);
+    const script = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${api.url}${script}`)).headers.get('content-type')).toMatch(/javascript/);
+    const deep = await fetch(`${api.url}/admin/account`);
+    expect(await deep.text()).toBe(html);
+    expect((await fetch(`${api.url}/admin/assets/missing.js`)).status).toBe(404);
+  });
+
   it('keeps the committed schema.gql identical to the schema the code builds', () => {
     const built = printSchema(api.app.get(GraphQLSchemaHost).schema).trim();
+    if (process.env.UPDATE_SCHEMA === '1') {
+      // npm run schema: rewrite the file from the code, for review in the diff.
+      writeFileSync(SCHEMA_FILE, `${SCHEMA_HEADER}\n${built}\n`);
+    }
     const committed = readFileSync(SCHEMA_FILE, 'utf8')
       .split('\n')
       .filter((line) => !line.startsWith('#'))
       .join('\n')
       .trim();
-    // On a difference: run the API once in development (npm run start:api) to rewrite the file.
+    // On a difference: npm run schema rewrites the file.
     expect(committed).toBe(built);
   });
 });

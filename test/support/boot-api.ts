@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-import { loadConfig, type AppConfig } from '@dondoc/platform';
+import { type Clock, loadConfig, type AppConfig } from '@dondoc/platform';
 
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
@@ -18,7 +18,10 @@ export interface RunningApi {
 }
 
 /** Boots the HTTP face on a free port against a database of its own, as production does. */
-export async function bootApi(env: Record<string, string> = {}): Promise<RunningApi> {
+export async function bootApi(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<RunningApi> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -28,7 +31,9 @@ export async function bootApi(env: Record<string, string> = {}): Promise<Running
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    logger: false,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -60,4 +65,21 @@ export async function graphql<T = unknown>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never };
+}
+
+/** Signs in through the API and returns the session. */
+export async function signIn(
+  url: string,
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; refreshToken: string; headers: Record<string, string> }> {
+  const { body } = await graphql<{ login: { accessToken: string; refreshToken: string } }>(
+    url,
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }',
+    { email, password },
+    // Successful sign-ins do not count against the throttle; a private address keeps tests apart.
+    { 'x-forwarded-for': '10.99.0.1' },
+  );
+  if (!body.data) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body.errors)}`);
+  return { ...body.data.login, headers: { authorization: `Bearer ${body.data.login.accessToken}` } };
 }

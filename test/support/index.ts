@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './test-services.js';
 export * from './boot-api.js';
 export * from './spawn-built.js';
+export * from './given.js';

@@ -1,8 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+
+import { IdentityModule } from '@dondoc/identity';
 
 import {
   AppConfig,
   AppConfigModule,
+  type Clock,
   ClockModule,
   DatabaseModule,
   HealthModule,
@@ -10,24 +14,40 @@ import {
   MetricsModule,
 } from '@dondoc/platform';
 
+import { AuditApiModule } from './audit/audit-api.module.js';
+import { PermissionGuard } from './auth/permission.guard.js';
+import { FirstRun } from './bootstrap/first-run.js';
+import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
+import { IdentityApiModule } from './identity/identity-api.module.js';
+import { OrganizationsApiModule } from './organizations/organizations-api.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The HTTP face: GraphQL, health, metrics. Each domain adds its resolvers module here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config.logLevel, 'api'),
         MetricsModule.forRoot('api'),
-        ClockModule,
+        ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot({ applicationName: 'dondoc-api' }),
         HealthModule,
         GraphqlApiModule.forRoot(config),
+        IdentityModule,
         SystemModule,
+        IdentityApiModule,
+        OrganizationsApiModule,
+        AuditApiModule,
+      ],
+      providers: [
+        // Deny by default: every GraphQL operation passes this guard.
+        { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        FirstRun,
       ],
     };
   }

@@ -6,8 +6,8 @@ import { Logger } from 'nestjs-pino';
 
 import { exitOnStartupError, prepareRuntime } from '@dondoc/platform';
 
-import { serveConsole } from './admin-console/serve-console.js';
 import { AppModule } from './app.module.js';
+import { FirstRun } from './bootstrap/first-run.js';
 import { configureApp } from './configure-app.js';
 
 async function main(): Promise<void> {
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  configureApp(app);
-  const consoleBuilt = serveConsole(app);
+  const consoleBuilt = configureApp(app);
+  await app.get(FirstRun).prepare();
   await app.listen(config.port, '0.0.0.0');
 
   const logger = app.get(Logger);

@@ -1,17 +1,32 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
-import { AppConfig, AppConfigModule, ClockModule } from '@dondoc/platform';
+import { IdentityModule } from '@dondoc/identity';
+import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc/platform';
 
+import { AuditVerifyCommand } from './commands/audit-verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
+import { ParseCommand } from './commands/parse.command.js';
+import { SeedCommand } from './commands/seed.command.js';
+
+/** Commands that read files only, and need no database (nor start the embedded one). */
+export const OFFLINE_COMMANDS = new Set(['parse']);
 
 /** The command face: the same services as the API, without HTTP. */
 @Module({})
 export class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { database: boolean }): DynamicModule {
+    if (!options.database) {
+      return { module: CliModule, imports: [AppConfigModule.forRoot(config)], providers: [ParseCommand] };
+    }
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(config), ClockModule],
-      providers: [MigrateCommand],
+      imports: [
+        AppConfigModule.forRoot(config),
+        ClockModule.forRoot(),
+        DatabaseModule.forRoot({ applicationName: 'dondoc-cli', poolSize: 2 }),
+        IdentityModule,
+      ],
+      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand],
     };
   }
 }

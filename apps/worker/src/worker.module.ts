@@ -22,7 +22,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config.logLevel, 'worker'),
-        ClockModule,
+        ClockModule.forRoot(),
         DatabaseModule.forRoot({ applicationName: 'dondoc-worker', poolSize: 5 }),
         BullModule.forRoot({
           // Workers block on Redis: never give up a command, reconnect for as long as it takes.

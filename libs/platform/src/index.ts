@@ -18,3 +18,5 @@ export * from './queues/redis-status.js';
 export * from './runtime/prepare-runtime.js';
 export * from './runtime/startup-error.js';
 export * from './queues/system-jobs.js';
+export * from './errors/domain.exception.js';
+export * from './database/list-query.js';

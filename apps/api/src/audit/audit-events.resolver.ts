@@ -1,0 +1,66 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+
+import { AuditEventsService, type AuditScope } from '@dondoc/audit';
+import { type Caller, Permission } from '@dondoc/identity';
+import { OrganizationsService } from '@dondoc/organizations';
+import { notFound } from '@dondoc/platform';
+
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { ListMetadata } from '../common/list-metadata.object.js';
+import { AuditEventListArgs } from './audit-event-filter.input.js';
+import { AuditEventObject, toAuditEventObject } from './audit-event.object.js';
+
+@Resolver(() => AuditEventObject)
+export class AuditEventsResolver {
+  constructor(
+    private readonly events: AuditEventsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Query(() => [AuditEventObject], {
+    description: 'The audit trail, newest first, as far as the caller may see.',
+  })
+  @RequirePermission(Permission.AUDIT_READ)
+  async allAuditEvents(
+    @CurrentCaller() caller: Caller,
+    @Args() list: AuditEventListArgs,
+  ): Promise<AuditEventObject[]> {
+    const { filter, ...paging } = list;
+    const events = await this.events.list({
+      ...paging,
+      filter: filter ?? {},
+      scope: await this.scopeOf(caller),
+    });
+    return events.map(toAuditEventObject);
+  }
+
+  @Query(() => ListMetadata, { name: '_allAuditEventsMeta' })
+  @RequirePermission(Permission.AUDIT_READ)
+  async allAuditEventsMeta(
+    @CurrentCaller() caller: Caller,
+    @Args() list: AuditEventListArgs,
+  ): Promise<ListMetadata> {
+    return {
+      count: await this.events.count({ filter: list.filter ?? {}, scope: await this.scopeOf(caller) }),
+    };
+  }
+
+  @Query(() => AuditEventObject, { name: 'AuditEvent', nullable: true })
+  @RequirePermission(Permission.AUDIT_READ)
+  async auditEvent(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    const [event] = await this.events.list({
+      scope: await this.scopeOf(caller),
+      filter: { ids: [id] },
+      perPage: 1,
+    });
+    if (!event) throw notFound({ en: 'Audit event', vi: 'sự kiện nhật ký' }, id);
+    return toAuditEventObject(event);
+  }
+
+  /** Events of people in the bodies the caller may see (all of them for an administrator). */
+  private async scopeOf(caller: Caller): Promise<AuditScope> {
+    if (caller.scope.kind === 'all') return { organizationIds: 'all' };
+    return { organizationIds: await this.organizations.idsInScope(caller.scope) };
+  }
+}

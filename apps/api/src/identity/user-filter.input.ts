@@ -1,0 +1,45 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+import { ListArgs } from '../common/list.args.js';
+
+import { Role } from './role-enum.js';
+
+@InputType({ description: 'Filters of allUsers; all optional, combined with AND.' })
+export class UserFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  ids?: string[];
+
+  @Field({ nullable: true, description: 'Text in the name or e-mail, without diacritics.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  organizationId?: string;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+@ArgsType()
+export class UserListArgs extends ListArgs {
+  @Field(() => UserFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserFilter)
+  filter?: UserFilter;
+}

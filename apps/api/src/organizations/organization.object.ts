@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+import type { Organization } from '@dondoc/organizations';
+
+import { OrganizationKind, OrganizationLevel } from './organization-enums.js';
+
+@ObjectType('Organization', { description: 'A body that gives or receives work; organizations form a tree.' })
+export class OrganizationObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  shortName: string | null;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => OrganizationLevel)
+  level: OrganizationLevel;
+
+  /** Resolved by OrganizationsResolver.parent (through the request's loader). */
+  parentId: string | null;
+
+  @Field(() => [String], {
+    description: 'Other names the body goes by in documents; matched without diacritics.',
+  })
+  aliases: string[];
+
+  @Field()
+  active: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Stable key of a seeded body (kt.pn…).' })
+  key: string | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+export function toOrganizationObject(organization: Organization): OrganizationObject {
+  return {
+    id: organization.id,
+    name: organization.name,
+    shortName: organization.shortName,
+    kind: organization.kind,
+    level: organization.level,
+    parentId: organization.parentId,
+    aliases: organization.aliases,
+    active: organization.active,
+    key: organization.key,
+    createdAt: organization.createdAt,
+  };
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { Clock } from '@dondoc/platform';
+
+import { AuditEvent } from './audit-event.entity.js';
+import { AuditException, AuditExceptionCode } from './audit.exception.js';
+import { GENESIS_HASH, type JsonValue, auditEventHash } from './audit-hash.js';
+
+/** What a service says happened; `AuditTrail` adds the time, the id and the chain. */
+export interface AuditEntry {
+  /** Null when the system acted (a sweep, a job), not a person. */
+  actorId: string | null;
+  actorOrganizationId: string | null;
+  /** `<entity>.<verb>`, e.g. `assignment.report_submitted`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Stored as JSON, exactly as `JSON.stringify` writes it (a Date becomes its ISO string). */
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+  /** Defaults to the injected clock's now; stored and hashed to the millisecond. */
+  occurredAt?: Date;
+}
+
+/**
+ * An arbitrary constant: the transaction-scoped advisory lock that makes every writer of
+ * the trail take its turn, so each event links to the one committed before it.
+ */
+export const AUDIT_CHAIN_LOCK = 7_346_201_700;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An entry in the form that is stored and hashed: exactly what will be read back. */
+type StoredContent = Omit<AuditEvent, 'id' | 'previousHash' | 'hash'>;
+
+/**
+ * The one way into the audit trail: every service records its events here, inside the
+ * transaction that makes the change, so the change and its event commit or fail together.
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(private readonly clock: Clock) {}
+
+  /** Appends one event in the caller's transaction. */
+  async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    const [event] = await this.recordMany(manager, [entry]);
+    return event;
+  }
+
+  /**
+   * Appends events in order, in the caller's transaction, with one lock and one INSERT
+   * however many there are (a task fanned out to 25,000 organizations is one call).
+   */
+  async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
+    if (manager.queryRunner?.isTransactionActive !== true) {
+      throw new AuditException(
+        AuditExceptionCode.NOT_IN_TRANSACTION,
+        'Audit events are recorded inside the transaction that makes the change: ' +
+          'pass the EntityManager of dataSource.transaction(…)',
+      );
+    }
+    if (entries.length === 0) return [];
+    const now = this.clock.now();
+    const contents = entries.map((entry, index) => storedContent(entry, now, index));
+
+    // Its own statement, before anything is read: under READ COMMITTED each statement sees
+    // what was committed when it started, so the read below sees the previous holder's rows.
+    const [{ isolation }] = await manager.query<{ isolation: string }[]>(
+      `SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`,
+      [AUDIT_CHAIN_LOCK],
+    );
+    if (isolation !== 'read committed') {
+      // A REPEATABLE READ or SERIALIZABLE snapshot predates the lock: it would not see the
+      // event committed by the transaction we waited for, and the chain would fork.
+      throw new AuditException(
+        AuditExceptionCode.UNSUPPORTED_ISOLATION,
+        `Audit events can only be recorded under READ COMMITTED, not ${isolation.toUpperCase()}`,
+      );
+    }
+
+    // A block of ids reserved from the sequence under the lock, handed out in order: the id
+    // order is the chain order, without relying on how INSERT … SELECT numbers its rows.
+    const [head] = await manager.query<{ previous_hash: string | null; last_id: string }[]>(
+      `SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS previous_hash,
+              setval(pg_get_serial_sequence('audit_events', 'id'),
+                     nextval(pg_get_serial_sequence('audit_events', 'id')) + $1 - 1)::text AS last_id`,
+      [contents.length],
+    );
+    const firstId = BigInt(head.last_id) - BigInt(contents.length) + 1n;
+
+    let previousHash = head.previous_hash ?? GENESIS_HASH;
+    const events = contents.map((content, index) => {
+      const hash = auditEventHash({ ...content, previousHash });
+      const event = Object.assign(new AuditEvent(), {
+        id: (firstId + BigInt(index)).toString(),
+        ...content,
+        previousHash,
+        hash,
+      });
+      previousHash = hash;
+      return event;
+    });
+
+    // One statement and one parameter however many rows: a multi-row VALUES list would run
+    // into the 65,535 bind parameters of the protocol at about 5,000 events. A JSON null
+    // becomes SQL NULL here, as it must for before and after.
+    await manager.query(
+      `INSERT INTO audit_events (id, occurred_at, actor_id, actor_organization_id, action, entity_type,
+                                 entity_id, before, after, request_id, previous_hash, hash)
+       OVERRIDING SYSTEM VALUE
+       SELECT id, occurred_at, actor_id, actor_organization_id, action, entity_type,
+              entity_id, before, after, request_id, previous_hash, hash
+         FROM jsonb_to_recordset($1::jsonb) AS row(
+                id bigint, occurred_at timestamptz, actor_id uuid, actor_organization_id uuid, action text,
+                entity_type text, entity_id text, before jsonb, after jsonb, request_id text,
+                previous_hash text, hash text)`,
+      [
+        JSON.stringify(
+          events.map((event) => ({
+            id: event.id,
+            occurred_at: event.occurredAt.toISOString(),
+            actor_id: event.actorId,
+            actor_organization_id: event.actorOrganizationId,
+            action: event.action,
+            entity_type: event.entityType,
+            entity_id: event.entityId,
+            before: event.before,
+            after: event.after,
+            request_id: event.requestId,
+            previous_hash: event.previousHash,
+            hash: event.hash,
+          })),
+        ),
+      ],
+    );
+    return events;
+  }
+}
+
+/**
+ * Checks an entry and puts it in the form PostgreSQL will give back, so that the hash
+ * computed now is the hash `verifyAuditChain` computes from the stored row later.
+ */
+function storedContent(entry: AuditEntry, now: Date, index: number): StoredContent {
+  const invalid = (problem: string) =>
+    new AuditException(AuditExceptionCode.INVALID_ENTRY, `Audit entry #${index + 1}: ${problem}`);
+  for (const field of ['action', 'entityType', 'entityId'] as const) {
+    if (typeof entry[field] !== 'string' || entry[field].trim() === '') {
+      throw invalid(`${field} must be a non-empty string`);
+    }
+  }
+  const uuid = (field: 'actorId' | 'actorOrganizationId'): string | null => {
+    const value = entry[field];
+    if (value === null) return null;
+    // pg answers uuids in lower case: store them so, or the hash would not match on reading back.
+    const lower = typeof value === 'string' ? value.toLowerCase() : '';
+    if (!UUID.test(lower)) throw invalid(`${field} must be a uuid or null, not ${JSON.stringify(value)}`);
+    return lower;
+  };
+  const occurredAt = entry.occurredAt ?? now;
+  if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime())) {
+    throw invalid('occurredAt must be a valid Date');
+  }
+  const json = (field: 'before' | 'after'): JsonValue | null => {
+    try {
+      const text = JSON.stringify(entry[field]) as string | undefined;
+      return text === undefined ? null : (JSON.parse(text) as JsonValue);
+    } catch (error) {
+      throw invalid(`${field} cannot be stored as JSON (${(error as Error).message})`);
+    }
+  };
+  return {
+    // A copy: a caller that later mutates its Date must not change what was hashed.
+    occurredAt: new Date(occurredAt.getTime()),
+    actorId: uuid('actorId'),
+    actorOrganizationId: uuid('actorOrganizationId'),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: json('before'),
+    after: json('after'),
+    requestId: entry.requestId ?? null,
+  };
+}

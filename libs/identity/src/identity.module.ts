@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AuditModule } from '@dondoc/audit';
+import { OrganizationsModule } from '@dondoc/organizations';
+
+import { AuthService } from './auth.service.js';
+import { DemoUsers } from './demo-users.js';
+import { LoginThrottle } from './login-throttle.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { ScopeResolver } from './scope-resolver.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, RefreshToken]), OrganizationsModule, AuditModule],
+  providers: [AuthService, UsersService, LoginThrottle, ScopeResolver, DemoUsers],
+  exports: [AuthService, UsersService, ScopeResolver, DemoUsers, OrganizationsModule, AuditModule],
+})
+export class IdentityModule {}

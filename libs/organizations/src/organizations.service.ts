@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
+
+import { type AuditActor, AuditTrail } from '@dondoc/audit';
+import { badInput, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+
+import { type AccessScope, scopeCondition } from './access-scope.js';
+import { containsPattern } from './fold-text.js';
+import { OrganizationKind, OrganizationLevel } from './organization-kind.js';
+import { Organization, pathLabel } from './organization.entity.js';
+
+export interface OrganizationFilter {
+  ids?: string[] | null;
+  /** Matches names, short names and aliases, without diacritics. */
+  q?: string | null;
+  parentId?: string | null;
+  kind?: OrganizationKind | null;
+  level?: OrganizationLevel | null;
+  active?: boolean | null;
+}
+
+export interface OrganizationInput {
+  name: string;
+  shortName?: string | null;
+  kind: OrganizationKind;
+  level: OrganizationLevel;
+  parentId?: string | null;
+  aliases?: string[];
+  active?: boolean;
+  key?: string | null;
+}
+
+const SORTABLE: Record<string, string> = {
+  id: 'o.id',
+  name: 'o.name',
+  shortName: 'o.short_name',
+  kind: 'o.kind',
+  level: 'o.level',
+  path: 'o.path',
+  createdAt: 'o.created_at',
+};
+
+const ORGANIZATION = { en: 'Organization', vi: 'cơ quan, đơn vị' };
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(scope: AccessScope, filter: OrganizationFilter, params: ListParams): Promise<Organization[]> {
+    const list = resolveListParams(params, SORTABLE, { sortField: 'path', sortOrder: 'ASC' });
+    return this.filtered(scope, filter)
+      .orderBy(list.orderBy, list.direction)
+      .addOrderBy('o.id', 'ASC')
+      .offset(list.offset)
+      .limit(list.limit)
+      .getMany();
+  }
+
+  count(scope: AccessScope, filter: OrganizationFilter): Promise<number> {
+    return this.filtered(scope, filter).getCount();
+  }
+
+  /** One organization the caller may see; anything else is "not found". */
+  async get(scope: AccessScope, id: string): Promise<Organization> {
+    const found = await this.filtered(scope, { ids: [id] }).getOne();
+    if (!found) throw notFound(ORGANIZATION, id);
+    return found;
+  }
+
+  /** Several by id, in scope, for DataLoader batches (missing ids are simply absent). */
+  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Organization[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  }
+
+  /** Unscoped lookup, for internal use (tokens, seeding); never for a caller's read. */
+  findById(id: string): Promise<Organization | null> {
+    return this.organizations.findOne({ where: { id } });
+  }
+
+  findByKeys(keys: string[]): Promise<Organization[]> {
+    return this.organizations.find({ where: { key: In(keys) } });
+  }
+
+  /** Adds a body under a parent the caller may see; the change and its audit event commit together. */
+  async create(scope: AccessScope, input: OrganizationInput, actor: AuditActor): Promise<Organization> {
+    const parent = input.parentId ? await this.get(scope, input.parentId) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Organization);
+      const entity = repository.create({
+        key: input.key ?? null,
+        name: requireName(input.name),
+        shortName: input.shortName?.trim() || null,
+        kind: input.kind,
+        level: input.level,
+        parentId: parent?.id ?? null,
+        aliases: cleanAliases(input.aliases),
+        active: input.active ?? true,
+        path: 'pending',
+      });
+      // The path needs the id: take one from PostgreSQL first, then insert once.
+      const [{ id }] = (await manager.query('SELECT gen_random_uuid() AS id')) as [{ id: string }];
+      entity.id = id;
+      entity.path = parent ? `${parent.path}.${pathLabel(id)}` : pathLabel(id);
+      const saved = await repository.save(entity);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'organization.created',
+        entityType: 'organization',
+        entityId: saved.id,
+        after: auditView(saved),
+      });
+      return saved;
+    });
+  }
+
+  async update(
+    scope: AccessScope,
+    id: string,
+    changes: Partial<Omit<OrganizationInput, 'parentId' | 'key'>>,
+    actor: AuditActor,
+  ): Promise<Organization> {
+    const organization = await this.get(scope, id);
+    const before = auditView(organization);
+    if (changes.name !== undefined) organization.name = requireName(changes.name);
+    if (changes.shortName !== undefined) organization.shortName = changes.shortName?.trim() || null;
+    if (changes.kind !== undefined) organization.kind = changes.kind;
+    if (changes.level !== undefined) organization.level = changes.level;
+    if (changes.aliases !== undefined) organization.aliases = cleanAliases(changes.aliases);
+    if (changes.active !== undefined) organization.active = changes.active;
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Organization).save(organization);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'organization.updated',
+        entityType: 'organization',
+        entityId: saved.id,
+        before,
+        after: auditView(saved),
+      });
+      return saved;
+    });
+  }
+
+  /** Ids of every organization in the scope (a jurisdiction: about a hundred for a province). */
+  async idsInScope(scope: AccessScope): Promise<string[]> {
+    const condition = scopeCondition('o.path', scope);
+    const rows = await this.organizations
+      .createQueryBuilder('o')
+      .select('o.id', 'id')
+      .where(condition.sql, condition.parameters)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  /** Ids of the organization and everything under it (within the caller's scope). */
+  async subtreeIds(scope: AccessScope, id: string): Promise<string[]> {
+    const root = await this.get(scope, id);
+    const condition = scopeCondition('o.path', scope);
+    const rows = await this.organizations
+      .createQueryBuilder('o')
+      .select('o.id', 'id')
+      .where('o.path <@ :root::ltree', { root: root.path })
+      .andWhere(condition.sql, condition.parameters)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  private filtered(scope: AccessScope, filter: OrganizationFilter): SelectQueryBuilder<Organization> {
+    const condition = scopeCondition('o.path', scope);
+    const query = this.organizations.createQueryBuilder('o').where(condition.sql, condition.parameters);
+    if (filter.ids) query.andWhere('o.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
+    if (filter.q?.trim())
+      query.andWhere("o.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.q) });
+    if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: asUuid(filter.parentId) });
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.level) query.andWhere('o.level = :level', { level: filter.level });
+    if (filter.active !== undefined && filter.active !== null)
+      query.andWhere('o.active = :active', { active: filter.active });
+    return query;
+  }
+}
+
+/** What the audit trail keeps of an organization. */
+export function auditView(organization: Organization) {
+  return {
+    name: organization.name,
+    shortName: organization.shortName,
+    kind: organization.kind,
+    level: organization.level,
+    parentId: organization.parentId,
+    aliases: organization.aliases,
+    active: organization.active,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+/** An id that is not a UUID cannot exist: it matches nothing rather than raising a SQL error. */
+function asUuid(text: string): string {
+  return isUuid(text) ? text : '00000000-0000-0000-0000-000000000000';
+}
+
+function requireName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw badInput('name', { en: 'A name is required', vi: 'Cần nhập tên' });
+  return trimmed;
+}
+
+function cleanAliases(aliases: string[] | undefined): string[] {
+  return [...new Set((aliases ?? []).map((alias) => alias.trim()).filter((alias) => alias !== ''))];
+}
