@@ -32,7 +32,8 @@ export async function bootApi(
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    logger: false,
+    // Errors only: a failing start or an unexpected error says why; nothing else is printed.
+    logger: ['error'],
   });
   configureApp(app);
   await app.listen(0, '127.0.0.1');

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const TEMPLATE_DATABASE = 'dondoc_test_template';
+const TEMPLATE_PREFIX = 'dondoc_template_';
 const TEST_DATABASE_PREFIX = 'dondoc_t_';
 
 export default async function globalSetup() {
@@ -29,25 +29,41 @@ export default async function globalSetup() {
   }
   process.env.DONDOC_TEST_ADMIN_URL = adminUrl;
 
+  // Every run has its own template (several runs may share one server: two checkouts, CI
+  // and a developer); databases left by runs whose process is gone are swept.
+  const template = `${TEMPLATE_PREFIX}${process.pid}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const leftovers = await client.query(
-      'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
-      [TEMPLATE_DATABASE, `${TEST_DATABASE_PREFIX}%`],
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2',
+      [`${TEMPLATE_PREFIX}%`, `${TEST_DATABASE_PREFIX}%`],
     );
     for (const { datname } of leftovers.rows) {
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      const owner = Number(/_(\d+)(?:_|$)/.exec(datname)?.[1]);
+      if (datname === template || !Number.isInteger(owner) || !isAlive(owner)) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
     }
-    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await client.query(`CREATE DATABASE "${template}"`);
   } finally {
     await client.end();
   }
+  process.env.DONDOC_TEST_TEMPLATE = template;
   const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  templateUrl.pathname = `/${template}`;
   await platform.runMigrations(templateUrl.toString());
   await checkRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   process.env.DONDOC_TEST_TEMPLATE_READY = '1';
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 async function answers(url) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 import {
-  TEMPLATE_DATABASE,
   TEST_DATABASE_PREFIX,
   adminUrl,
+  templateDatabase,
   withAdminClient,
   withDatabase,
 } from './test-services.js';
@@ -21,7 +21,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdminClient((client) =>
-    client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`),
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`),
   );
   return {
     name,

@@ -7,9 +7,15 @@ import pg from 'pg';
  */
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'dondoc_test_template';
-/** Test databases are named with this prefix, so leftovers of a killed run can be swept. */
+/** Test databases are named `dondoc_t_<pid>_<random>`, so leftovers of a dead run can be swept. */
 export const TEST_DATABASE_PREFIX = 'dondoc_t_';
+
+/** The migrated template of this run (global-setup.mjs names one per run). */
+export function templateDatabase(): string {
+  const template = process.env.DONDOC_TEST_TEMPLATE;
+  if (!template) throw new Error('No template database: run the tests through jest (global-setup.mjs)');
+  return template;
+}
 
 export function adminUrl(): string {
   return process.env.DONDOC_TEST_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;

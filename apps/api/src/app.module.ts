@@ -12,9 +12,12 @@ import {
   HealthModule,
   LoggingModule,
   MetricsModule,
+  OutboxModule,
 } from '@dondoc/platform';
 
+import { AssignmentsApiModule } from './assignments/assignments-api.module.js';
 import { AuditApiModule } from './audit/audit-api.module.js';
+import { CommonApiModule } from './common/common-api.module.js';
 import { PermissionGuard } from './auth/permission.guard.js';
 import { FirstRun } from './bootstrap/first-run.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
@@ -38,10 +41,13 @@ export class AppModule {
         HealthModule,
         GraphqlApiModule.forRoot(config),
         IdentityModule,
+        OutboxModule,
+        CommonApiModule,
         SystemModule,
         IdentityApiModule,
         OrganizationsApiModule,
         AuditApiModule,
+        AssignmentsApiModule,
       ],
       providers: [
         // Deny by default: every GraphQL operation passes this guard.

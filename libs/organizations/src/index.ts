@@ -6,3 +6,4 @@ export * from './organization-succession.entity.js';
 export * from './organization.entity.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
+export * from './organization-gazetteer.js';

@@ -77,6 +77,11 @@ export class OrganizationsService {
     return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
   }
 
+  /** Every organization in the scope, for building the document reader's gazetteer. */
+  findAll(scope: AccessScope): Promise<Organization[]> {
+    return this.filtered(scope, {}).orderBy('o.path', 'ASC').getMany();
+  }
+
   /** Unscoped lookup, for internal use (tokens, seeding); never for a caller's read. */
   findById(id: string): Promise<Organization | null> {
     return this.organizations.findOne({ where: { id } });

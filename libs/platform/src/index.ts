@@ -20,3 +20,6 @@ export * from './runtime/startup-error.js';
 export * from './queues/system-jobs.js';
 export * from './errors/domain.exception.js';
 export * from './database/list-query.js';
+export * from './outbox/outbox-message.entity.js';
+export * from './outbox/outbox.js';
+export * from './outbox/outbox.module.js';

@@ -1,30 +1,117 @@
+import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 
+import { type Assignment, AssignmentQuery } from '@dondoc/assignments';
+import {
+  type DirectiveDocument,
+  DocumentsService,
+  type Task,
+  type TaskAssignee,
+  type TaskSuggestion,
+  TasksService,
+} from '@dondoc/directives';
 import type { Caller } from '@dondoc/identity';
-import type { Organization, OrganizationsService } from '@dondoc/organizations';
+import { type AccessScope, type Organization, OrganizationsService } from '@dondoc/organizations';
 
 /**
- * Per-request batch loaders: a page of 25 rows that each show their organization costs
- * one query, not 25. Built lazily for the caller, so they only ever load what the caller
- * may see.
+ * Per-request batch loaders: a page of 25 assignments that each show their task, document
+ * and organization costs one query per relation, not 25. Created for the caller, so they
+ * only ever load what the caller may see.
  */
 export class Loaders {
   readonly organization: DataLoader<string, Organization | null>;
+  readonly document: DataLoader<string, DirectiveDocument | null>;
+  readonly task: DataLoader<string, Task | null>;
+  readonly assignment: DataLoader<string, Assignment | null>;
+  readonly childTasks: DataLoader<string, Task[]>;
+  readonly suggestions: DataLoader<string, TaskSuggestion[]>;
+  readonly plannedAssignees: DataLoader<string, TaskAssignee[]>;
+  readonly taskAssignments: DataLoader<string, Assignment[]>;
+  readonly childAssignments: DataLoader<string, Assignment[]>;
+  readonly documentTasks: DataLoader<string, Task[]>;
 
-  constructor(caller: Caller | null, organizations: OrganizationsService) {
-    const scope = caller?.scope ?? { kind: 'subtrees' as const, paths: [] };
-    this.organization = new DataLoader(async (ids) => {
-      const found = new Map((await organizations.findByIds(scope, ids)).map((o) => [o.id, o]));
-      return ids.map((id) => found.get(id) ?? null);
-    });
+  constructor(scope: AccessScope, services: LoaderServices) {
+    this.organization = byId((ids) => services.organizations.findByIds(scope, ids));
+    this.document = byId((ids) => services.documents.findByIds(scope, ids));
+    this.task = byId((ids) => services.tasks.findByIds(scope, ids));
+    this.assignment = byId((ids) => services.assignments.findByIds(scope, ids));
+    this.childTasks = grouped(
+      (ids) => services.tasks.childrenOf(ids),
+      (task) => task.parentId,
+    );
+    this.suggestions = grouped(
+      (ids) => services.tasks.suggestionsOf(ids),
+      (s) => s.taskId,
+    );
+    this.plannedAssignees = grouped(
+      (ids) => services.tasks.plannedAssigneesOf(ids),
+      (p) => p.taskId,
+    );
+    this.taskAssignments = grouped(
+      (ids) => services.assignments.byTasks(scope, ids),
+      (a) => a.taskId,
+    );
+    this.childAssignments = grouped(
+      (ids) => services.assignments.byParents(scope, ids),
+      (a) => a.parentAssignmentId,
+    );
+    this.documentTasks = grouped(
+      (ids) => services.tasks.byDocuments(scope, ids),
+      (task) => task.documentId,
+    );
   }
 }
 
-/** Hands each request its own loaders, created on first use after the caller is known. */
-export function loadersOf(
-  req: { caller?: Caller; loaders?: Loaders },
-  organizations: OrganizationsService,
-): Loaders {
-  req.loaders ??= new Loaders(req.caller ?? null, organizations);
-  return req.loaders;
+interface LoaderServices {
+  organizations: OrganizationsService;
+  documents: DocumentsService;
+  tasks: TasksService;
+  assignments: AssignmentQuery;
+}
+
+/** Hands each request its own loaders, created on first use once the caller is known. */
+@Injectable()
+export class LoadersFactory {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly documents: DocumentsService,
+    private readonly tasks: TasksService,
+    private readonly assignments: AssignmentQuery,
+  ) {}
+
+  of(req: { caller?: Caller; loaders?: Loaders }): Loaders {
+    req.loaders ??= new Loaders(req.caller?.scope ?? { kind: 'subtrees', paths: [] }, {
+      organizations: this.organizations,
+      documents: this.documents,
+      tasks: this.tasks,
+      assignments: this.assignments,
+    });
+    return req.loaders;
+  }
+}
+
+function byId<T extends { id: string }>(
+  load: (ids: readonly string[]) => Promise<T[]>,
+): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const found = new Map((await load(ids)).map((item) => [item.id, item]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function grouped<T>(
+  load: (ids: readonly string[]) => Promise<T[]>,
+  keyOf: (item: T) => string | null,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const groups = new Map<string, T[]>();
+    for (const item of await load(ids)) {
+      const key = keyOf(item);
+      if (key === null) continue;
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
 }

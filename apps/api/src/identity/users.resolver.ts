@@ -2,14 +2,13 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission, UsersService } from '@dondoc/identity';
-import { OrganizationsService } from '@dondoc/organizations';
 
 import { Actor } from '../auth/audit-actor.decorator.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
-import { loadersOf } from '../common/loaders.js';
+import { LoadersFactory } from '../common/loaders.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.object.js';
 import { UserListArgs } from './user-filter.input.js';
 import { CreateUserArgs, UpdateUserArgs } from './user-mutation.args.js';
@@ -19,7 +18,7 @@ import { toUserObject, UserObject } from './user.object.js';
 export class UsersResolver {
   constructor(
     private readonly users: UsersService,
-    private readonly organizations: OrganizationsService,
+    private readonly loaders: LoadersFactory,
   ) {}
 
   @Query(() => [UserObject], { description: 'Users of the bodies the caller may see.' })
@@ -64,9 +63,7 @@ export class UsersResolver {
 
   @ResolveField(() => OrganizationObject, { nullable: true })
   async organization(@Parent() user: UserObject, @Context() context: RequestContext) {
-    const organization = await loadersOf(context.req, this.organizations).organization.load(
-      user.organizationId,
-    );
+    const organization = await this.loaders.of(context.req).organization.load(user.organizationId);
     return organization ? toOrganizationObject(organization) : null;
   }
 }

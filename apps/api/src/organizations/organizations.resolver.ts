@@ -9,14 +9,17 @@ import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
-import { loadersOf } from '../common/loaders.js';
+import { LoadersFactory } from '../common/loaders.js';
 import { OrganizationListArgs } from './organization-filter.input.js';
 import { CreateOrganizationArgs, UpdateOrganizationArgs } from './organization-mutation.args.js';
 import { OrganizationObject, toOrganizationObject } from './organization.object.js';
 
 @Resolver(() => OrganizationObject)
 export class OrganizationsResolver {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly loaders: LoadersFactory,
+  ) {}
 
   @Query(() => [OrganizationObject], { description: 'Organizations the caller may see, a page at a time.' })
   @RequirePermission(Permission.ORGANIZATION_READ)
@@ -68,7 +71,7 @@ export class OrganizationsResolver {
   })
   async parent(@Parent() organization: OrganizationObject, @Context() context: RequestContext) {
     if (!organization.parentId) return null;
-    const parent = await loadersOf(context.req, this.organizations).organization.load(organization.parentId);
+    const parent = await this.loaders.of(context.req).organization.load(organization.parentId);
     return parent ? toOrganizationObject(parent) : null;
   }
 }

@@ -9,7 +9,7 @@ import { migrations } from './migrations/index.js';
 import { runMigrations } from './run-migrations.js';
 
 describe('migrations on an empty database', () => {
-  const name = `dondoc_t_empty_${randomBytes(4).toString('hex')}`;
+  const name = `dondoc_t_${process.pid}_empty_${randomBytes(4).toString('hex')}`;
   const url = withDatabase(adminUrl(), name);
 
   beforeAll(() => withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`)));
@@ -47,7 +47,7 @@ describe('migrations on an empty database', () => {
   });
 
   it('runs concurrently from several processes without applying anything twice', async () => {
-    const other = `dondoc_t_race_${randomBytes(4).toString('hex')}`;
+    const other = `dondoc_t_${process.pid}_race_${randomBytes(4).toString('hex')}`;
     await withAdminClient((client) => client.query(`CREATE DATABASE "${other}"`));
     try {
       const otherUrl = withDatabase(adminUrl(), other);

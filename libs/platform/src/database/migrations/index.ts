@@ -1,10 +1,12 @@
 import { EnableExtensions1764201600000 } from './1764201600000-enable-extensions.js';
 import { CreateOrganizationsAndUsers1764201650000 } from './1764201650000-create-organizations-and-users.js';
 import { CreateAuditEvents1764201700000 } from './1764201700000-create-audit-events.js';
+import { CreateDocumentsAndAssignments1764201800000 } from './1764201800000-create-documents-and-assignments.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
   EnableExtensions1764201600000,
   CreateOrganizationsAndUsers1764201650000,
   CreateAuditEvents1764201700000,
+  CreateDocumentsAndAssignments1764201800000,
 ];

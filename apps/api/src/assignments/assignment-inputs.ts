@@ -1,0 +1,142 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+import { CalendarDate } from '../common/calendar-date.scalar.js';
+import {
+  AssignmentRole,
+  AssignmentStatus,
+  ExtensionStatus,
+  ReportStatus,
+  Timeliness,
+} from '../common/domain-enums.js';
+import { ListArgs } from '../common/list.args.js';
+
+@InputType('AssignmentFilter')
+export class AssignmentFilter {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field({
+    nullable: true,
+    description: 'Task text and organization names, without diacritics ("dan van" finds "dân vận").',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @Field(() => [AssignmentStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(AssignmentStatus, { each: true })
+  status?: AssignmentStatus[];
+  @Field(() => [Timeliness], { nullable: true })
+  @IsOptional()
+  @IsEnum(Timeliness, { each: true })
+  timeliness?: Timeliness[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organizationId?: string;
+  @Field({ nullable: true, description: 'With organizationId: also the bodies under it.' })
+  @IsOptional()
+  @IsBoolean()
+  includeDescendants?: boolean;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() taskId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() documentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The delegated parts of this assignment.' })
+  @IsOptional()
+  @IsString()
+  parentAssignmentId?: string;
+  @Field(() => AssignmentRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(AssignmentRole)
+  role?: AssignmentRole;
+  @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueFrom?: string;
+  @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueTo?: string;
+}
+
+@ArgsType()
+export class AssignmentListArgs extends ListArgs {
+  @Field(() => AssignmentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AssignmentFilter)
+  filter?: AssignmentFilter;
+}
+
+@InputType('ProgressReportFilter')
+export class ProgressReportFilter {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
+  @Field(() => [ReportStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(ReportStatus, { each: true })
+  status?: ReportStatus[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10) period?: string;
+}
+
+@ArgsType()
+export class ProgressReportListArgs extends ListArgs {
+  @Field(() => ProgressReportFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProgressReportFilter)
+  filter?: ProgressReportFilter;
+}
+
+@InputType('ExtensionRequestFilter')
+export class ExtensionRequestFilter {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
+  @Field(() => [ExtensionStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(ExtensionStatus, { each: true })
+  status?: ExtensionStatus[];
+}
+
+@ArgsType()
+export class ExtensionRequestListArgs extends ListArgs {
+  @Field(() => ExtensionRequestFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExtensionRequestFilter)
+  filter?: ExtensionRequestFilter;
+}
+
+@InputType('SubmitProgressReportInput')
+export class SubmitProgressReportInput {
+  @Field(() => ID) @IsUUID() assignmentId: string;
+  @Field({ description: "2026-Q4, 2026-H2, 2026-11 or 2026 (matching the assignment's cadence)." })
+  @IsString()
+  @MaxLength(10)
+  period: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(100) percentComplete: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) results?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) difficulties?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) proposals?: string;
+  @Field(() => Int, { nullable: true, description: 'The assignment version you read.' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}
+
+@ArgsType()
+export class DelegateAssignmentArgs {
+  @Field(() => ID) @IsString() assignmentId: string;
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMaxSize(30_000)
+  @IsUUID('all', { each: true })
+  organizationIds: string[];
+  @Field(() => CalendarDate, { nullable: true, description: "None: the parent's due date." })
+  @IsOptional()
+  dueDate?: string | null;
+}

@@ -1,0 +1,91 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { AssignmentQuery, ExtensionRequestsService } from '@dondoc/assignments';
+import type { AuditActor } from '@dondoc/audit';
+import { type Caller, Permission } from '@dondoc/identity';
+
+import { Actor } from '../auth/audit-actor.decorator.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { actingOf } from '../common/acting.js';
+import { CalendarDate } from '../common/calendar-date.scalar.js';
+import { ListMetadata } from '../common/list-metadata.object.js';
+import { LoadersFactory } from '../common/loaders.js';
+import { ExtensionRequestListArgs } from './assignment-inputs.js';
+import { AssignmentObject, toAssignmentObject } from './assignment.object.js';
+import { ExtensionRequestObject, toExtensionRequestObject } from './extension-request.object.js';
+
+@Resolver(() => ExtensionRequestObject)
+export class ExtensionRequestsResolver {
+  constructor(
+    private readonly extensions: ExtensionRequestsService,
+    private readonly query: AssignmentQuery,
+    private readonly loaders: LoadersFactory,
+  ) {}
+
+  @Query(() => [ExtensionRequestObject])
+  @RequirePermission(Permission.ASSIGNMENT_READ)
+  async allExtensionRequests(@CurrentCaller() caller: Caller, @Args() list: ExtensionRequestListArgs) {
+    return (await this.extensions.list(caller.scope, list.filter ?? {}, list)).map(toExtensionRequestObject);
+  }
+
+  @Query(() => ListMetadata, { name: '_allExtensionRequestsMeta' })
+  @RequirePermission(Permission.ASSIGNMENT_READ)
+  async allExtensionRequestsMeta(
+    @CurrentCaller() caller: Caller,
+    @Args() list: ExtensionRequestListArgs,
+  ): Promise<ListMetadata> {
+    return { count: await this.extensions.count(caller.scope, list.filter ?? {}) };
+  }
+
+  @Query(() => ExtensionRequestObject, { name: 'ExtensionRequest', nullable: true })
+  @RequirePermission(Permission.ASSIGNMENT_READ)
+  async extensionRequest(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return toExtensionRequestObject(await this.extensions.get(caller.scope, id));
+  }
+
+  @Mutation(() => ExtensionRequestObject, {
+    description: 'The assignee asks for a later due date, with a reason.',
+  })
+  @RequirePermission(Permission.EXTENSION_REQUEST)
+  async requestExtension(
+    @CurrentCaller() caller: Caller,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('proposedDueDate', { type: () => CalendarDate }) proposedDueDate: string,
+    @Args('reason') reason: string,
+    @Actor() actor: AuditActor,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ) {
+    const saved = await this.extensions.request(
+      actingOf(caller, actor),
+      assignmentId,
+      proposedDueDate,
+      reason,
+      expectedVersion,
+    );
+    return toExtensionRequestObject(saved);
+  }
+
+  @Mutation(() => ExtensionRequestObject, {
+    description: 'The assigner approves (the due date moves; the baseline stays) or rejects.',
+  })
+  @RequirePermission(Permission.EXTENSION_DECIDE)
+  async decideExtension(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('approve') approve: boolean,
+    @Actor() actor: AuditActor,
+    @Args('comment', { nullable: true }) comment?: string,
+  ) {
+    return toExtensionRequestObject(
+      await this.extensions.decide(actingOf(caller, actor), id, approve, comment),
+    );
+  }
+
+  @ResolveField(() => AssignmentObject, { nullable: true })
+  async assignment(@Parent() request: ExtensionRequestObject, @Context() context: RequestContext) {
+    const assignment = await this.loaders.of(context.req).assignment.load(request.assignmentId);
+    return assignment ? toAssignmentObject(assignment, this.query.today()) : null;
+  }
+}

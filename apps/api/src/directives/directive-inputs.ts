@@ -1,0 +1,119 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+import { CalendarDate } from '../common/calendar-date.scalar.js';
+import { AssignmentRole, Cadence, DocumentStatus, TaskKind } from '../common/domain-enums.js';
+import { ListArgs } from '../common/list.args.js';
+
+@InputType('DocumentFilter')
+export class DocumentFilter {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field({ nullable: true, description: 'Number, title or issuer, without diacritics.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @Field(() => DocumentStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(DocumentStatus)
+  status?: DocumentStatus;
+}
+
+@ArgsType()
+export class DocumentListArgs extends ListArgs {
+  @Field(() => DocumentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentFilter)
+  filter?: DocumentFilter;
+}
+
+@InputType('TaskFilter')
+export class TaskFilter {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field({ nullable: true, description: 'Task text, without diacritics.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() documentId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() parentId?: string;
+}
+
+@ArgsType()
+export class TaskListArgs extends ListArgs {
+  @Field(() => TaskFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TaskFilter)
+  filter?: TaskFilter;
+}
+
+@ArgsType()
+export class CreateTaskArgs {
+  @Field(() => ID) @IsUUID() documentId: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+  @Field() @IsString() @MinLength(1) @MaxLength(20) number: string;
+  @Field() @IsString() @MinLength(1) @MaxLength(20_000) text: string;
+  @Field(() => TaskKind, { nullable: true }) @IsOptional() @IsEnum(TaskKind) kind?: TaskKind;
+  @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence;
+  @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
+}
+
+@ArgsType()
+export class UpdateTaskArgs {
+  @Field(() => ID) @IsString() id: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(20) number?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(20_000) text?: string;
+  @Field(() => TaskKind, { nullable: true }) @IsOptional() @IsEnum(TaskKind) kind?: TaskKind;
+  @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence;
+  @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
+}
+
+@InputType('AssigneeInput', { description: 'One body a draft task will go to.' })
+export class AssigneeInput {
+  @Field(() => ID) @IsUUID() organizationId: string;
+  @Field(() => AssignmentRole) @IsEnum(AssignmentRole) role: AssignmentRole;
+  @Field(() => CalendarDate, { nullable: true, description: "None: the task's own due date." })
+  @IsOptional()
+  dueDate?: string | null;
+  @Field(() => Cadence, { nullable: true, description: "None: the task's cadence." })
+  @IsOptional()
+  @IsEnum(Cadence)
+  cadence?: Cadence | null;
+}
+
+@ArgsType()
+export class SetTaskAssigneesArgs {
+  @Field(() => ID) @IsString() taskId: string;
+  @Field(() => [AssigneeInput])
+  @IsArray()
+  @ArrayMaxSize(30_000)
+  @ValidateNested({ each: true })
+  @Type(() => AssigneeInput)
+  assignees: AssigneeInput[];
+}
+
+@InputType('AssignTaskInput', { description: 'Gives a published task to more bodies, one assignment each.' })
+export class AssignTaskInput {
+  @Field(() => ID) @IsUUID() taskId: string;
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMaxSize(30_000)
+  @IsUUID('all', { each: true })
+  organizationIds: string[];
+  @Field(() => AssignmentRole) @IsEnum(AssignmentRole) role: AssignmentRole;
+  @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
+  @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence | null;
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+
+import { AssignmentRole } from '@dondoc/directives';
+import { type AccessScope, containsPattern, isUuid, scopeCondition } from '@dondoc/organizations';
+import { calendarDayOf, Clock, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+
+import { AssignmentStatus } from './assignment-status.js';
+import { Assignment } from './assignment.entity.js';
+import { ASSIGNMENT } from './assignment.errors.js';
+import { DEFAULT_WARNING_DAYS, Timeliness } from './timeliness.js';
+import { timelinessColumnsOf, timelinessSql } from './timeliness.sql.js';
+
+export interface AssignmentFilter {
+  ids?: string[] | null;
+  /** Task text and organization names, without diacritics or tone-mark placement. */
+  q?: string | null;
+  status?: AssignmentStatus[] | null;
+  timeliness?: Timeliness[] | null;
+  organizationId?: string | null;
+  /** With organizationId: also the bodies under it. */
+  includeDescendants?: boolean | null;
+  taskId?: string | null;
+  documentId?: string | null;
+  role?: AssignmentRole | null;
+  dueFrom?: string | null;
+  dueTo?: string | null;
+  parentAssignmentId?: string | null;
+}
+
+const SORTABLE: Record<string, string> = {
+  id: 'a.id',
+  dueDate: 'a.due_date',
+  baselineDueDate: 'a.baseline_due_date',
+  status: 'a.status',
+  percentComplete: 'a.percent_complete',
+  createdAt: 'a.created_at',
+  updatedAt: 'a.updated_at',
+};
+
+/** The one way assignments are read: always through the caller's scope, in SQL. */
+@Injectable()
+export class AssignmentQuery {
+  constructor(
+    @InjectRepository(Assignment) private readonly assignments: Repository<Assignment>,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return calendarDayOf(this.clock.now());
+  }
+
+  list(scope: AccessScope, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
+    const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
+    return this.filtered(scope, filter)
+      .orderBy(list.orderBy, list.direction, list.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
+      .addOrderBy('a.id', 'ASC')
+      .offset(list.offset)
+      .limit(list.limit)
+      .getMany();
+  }
+
+  count(scope: AccessScope, filter: AssignmentFilter): Promise<number> {
+    return this.filtered(scope, filter).getCount();
+  }
+
+  async get(scope: AccessScope, id: string): Promise<Assignment> {
+    const found = await this.filtered(scope, { ids: [id] }).getOne();
+    if (!found) throw notFound(ASSIGNMENT, id);
+    return found;
+  }
+
+  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Assignment[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  }
+
+  /** Assignments of many tasks or parents at once, for DataLoader batches. */
+  byTasks(scope: AccessScope, taskIds: readonly string[]): Promise<Assignment[]> {
+    return this.filtered(scope, {})
+      .andWhere('a.task_id = ANY(:taskIds::uuid[])', { taskIds: [...taskIds] })
+      .getMany();
+  }
+
+  byParents(scope: AccessScope, parentIds: readonly string[]): Promise<Assignment[]> {
+    return this.filtered(scope, {})
+      .andWhere('a.parent_assignment_id = ANY(:parentIds::uuid[])', { parentIds: [...parentIds] })
+      .getMany();
+  }
+
+  filtered(scope: AccessScope, filter: AssignmentFilter, alias = 'a'): SelectQueryBuilder<Assignment> {
+    const condition = scopeCondition(`${alias}.organization_path`, scope);
+    const query = this.assignments.createQueryBuilder(alias).where(condition.sql, condition.parameters);
+    if (filter.ids) query.andWhere(`${alias}.id = ANY(:ids::uuid[])`, { ids: filter.ids.filter(isUuid) });
+    if (filter.q?.trim()) {
+      query.andWhere(
+        `(EXISTS (SELECT 1 FROM tasks qt WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\')
+          OR EXISTS (SELECT 1 FROM organizations qo WHERE qo.id = ${alias}.organization_id AND qo.search_text LIKE :q ESCAPE '\\'))`,
+        { q: containsPattern(filter.q) },
+      );
+    }
+    if (filter.status?.length)
+      query.andWhere(`${alias}.status = ANY(:statuses::text[])`, { statuses: filter.status });
+    if (filter.timeliness?.length) {
+      const timeliness = timelinessSql(timelinessColumnsOf(alias), {
+        today: ':today',
+        warningDays: ':warningDays',
+        against: 'current',
+      });
+      query.andWhere(`(${timeliness}) = ANY(:timeliness::text[])`, {
+        timeliness: filter.timeliness,
+        today: this.today(),
+        warningDays: DEFAULT_WARNING_DAYS,
+      });
+    }
+    if (filter.organizationId) {
+      const organizationId = asUuid(filter.organizationId);
+      if (filter.includeDescendants) {
+        query.andWhere(
+          `${alias}.organization_path <@ (SELECT path FROM organizations WHERE id = :organizationId)`,
+          { organizationId },
+        );
+      } else {
+        query.andWhere(`${alias}.organization_id = :organizationId`, { organizationId });
+      }
+    }
+    if (filter.taskId) query.andWhere(`${alias}.task_id = :taskId`, { taskId: asUuid(filter.taskId) });
+    if (filter.documentId)
+      query.andWhere(`${alias}.document_id = :documentId`, { documentId: asUuid(filter.documentId) });
+    if (filter.parentAssignmentId) {
+      query.andWhere(`${alias}.parent_assignment_id = :parentId`, {
+        parentId: asUuid(filter.parentAssignmentId),
+      });
+    }
+    if (filter.role) query.andWhere(`${alias}.role = :role`, { role: filter.role });
+    if (filter.dueFrom) query.andWhere(`${alias}.due_date >= :dueFrom`, { dueFrom: filter.dueFrom });
+    if (filter.dueTo) query.andWhere(`${alias}.due_date <= :dueTo`, { dueTo: filter.dueTo });
+    return query;
+  }
+}
+
+function asUuid(text: string): string {
+  return isUuid(text) ? text : '00000000-0000-0000-0000-000000000000';
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessScope } from '@dondoc/organizations';
+import { Clock } from '@dondoc/platform';
+
+import { AssignmentQuery } from './assignment-query.js';
+import { DEFAULT_WARNING_DAYS, Timeliness } from './timeliness.js';
+import { timelinessColumnsOf, timelinessSql, type TimelinessSqlParams } from './timeliness.sql.js';
+
+export interface DashboardFilter {
+  documentId?: string | null;
+  /** This body and everything under it. */
+  organizationId?: string | null;
+  /** Count on-time against the current due dates (default) or the baselines. */
+  against?: TimelinessSqlParams['against'];
+}
+
+export interface OrganizationCounts {
+  organizationId: string;
+  total: number;
+  counts: Record<Timeliness, number>;
+}
+
+export interface Dashboard {
+  total: number;
+  byTimeliness: Record<Timeliness, number>;
+  byOrganization: OrganizationCounts[];
+  asOf: Date;
+}
+
+/** Exact counts by timeliness and by organization, for the caller's scope, in one query. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly query: AssignmentQuery,
+    private readonly clock: Clock,
+  ) {}
+
+  async dashboard(scope: AccessScope, filter: DashboardFilter): Promise<Dashboard> {
+    const asOf = this.clock.now();
+    const builder = this.query.filtered(scope, {
+      documentId: filter.documentId ?? null,
+      organizationId: filter.organizationId ?? null,
+      includeDescendants: true,
+    });
+    const timeliness = timelinessSql(timelinessColumnsOf('a'), {
+      today: ':today',
+      warningDays: ':warningDays',
+      against: filter.against ?? 'current',
+    });
+    const rows = (await builder
+      .select('a.organization_id', 'organizationId')
+      .addSelect(`(${timeliness})`, 'timeliness')
+      .addSelect('count(*)::int', 'count')
+      .setParameters({ today: this.query.today(), warningDays: DEFAULT_WARNING_DAYS })
+      .groupBy('a.organization_id')
+      .addGroupBy('2')
+      .getRawMany()) as { organizationId: string; timeliness: Timeliness; count: number }[];
+
+    const byTimeliness = emptyCounts();
+    const byOrganization = new Map<string, OrganizationCounts>();
+    for (const row of rows) {
+      byTimeliness[row.timeliness] += row.count;
+      const entry = byOrganization.get(row.organizationId) ?? {
+        organizationId: row.organizationId,
+        total: 0,
+        counts: emptyCounts(),
+      };
+      entry.counts[row.timeliness] += row.count;
+      entry.total += row.count;
+      byOrganization.set(row.organizationId, entry);
+    }
+    const total = Object.values(byTimeliness).reduce((sum, count) => sum + count, 0);
+    return {
+      total,
+      byTimeliness,
+      byOrganization: [...byOrganization.values()].sort(
+        (a, b) => b.counts.OVERDUE - a.counts.OVERDUE || b.total - a.total,
+      ),
+      asOf,
+    };
+  }
+}
+
+export function emptyCounts(): Record<Timeliness, number> {
+  return Object.fromEntries(Object.values(Timeliness).map((timeliness) => [timeliness, 0])) as Record<
+    Timeliness,
+    number
+  >;
+}

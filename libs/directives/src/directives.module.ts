@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AuditModule } from '@dondoc/audit';
+import { OrganizationsModule } from '@dondoc/organizations';
+
+import { DocumentLink } from './document-link.entity.js';
+import { DocumentReader } from './document-reader.js';
+import { DirectiveDocument } from './document.entity.js';
+import { DocumentsService } from './documents.service.js';
+import { TaskAssignee, TaskSuggestion } from './task-assignee.entity.js';
+import { Task } from './task.entity.js';
+import { TasksService } from './tasks.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DirectiveDocument, Task, TaskSuggestion, TaskAssignee, DocumentLink]),
+    OrganizationsModule,
+    AuditModule,
+  ],
+  providers: [DocumentReader, DocumentsService, TasksService],
+  exports: [DocumentReader, DocumentsService, TasksService],
+})
+export class DirectivesModule {}

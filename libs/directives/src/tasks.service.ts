@@ -1,0 +1,333 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+
+import { type AuditActor, AuditTrail } from '@dondoc/audit';
+import { type AccessScope, containsPattern, isUuid, OrganizationsService } from '@dondoc/organizations';
+import {
+  badInput,
+  DomainErrorCode,
+  DomainException,
+  type ListParams,
+  notFound,
+  resolveListParams,
+} from '@dondoc/platform';
+
+import { Cadence } from './cadence.js';
+import { notDraft, TASK } from './directive.errors.js';
+import { documentScopeCondition } from './document-scope.js';
+import { DirectiveDocument, DocumentStatus } from './document.entity.js';
+import { AssignmentRole, TaskAssignee, TaskSuggestion } from './task-assignee.entity.js';
+import { Task, TaskKind } from './task.entity.js';
+
+export interface TaskFilter {
+  ids?: string[] | null;
+  q?: string | null;
+  documentId?: string | null;
+  parentId?: string | null;
+}
+
+export interface TaskChanges {
+  number?: string;
+  text?: string;
+  kind?: TaskKind;
+  cadence?: Cadence;
+  dueDate?: string | null;
+}
+
+export interface NewTask {
+  documentId: string;
+  parentId?: string | null;
+  number: string;
+  text: string;
+  kind?: TaskKind;
+  cadence?: Cadence;
+  dueDate?: string | null;
+}
+
+export interface PlannedAssignee {
+  organizationId: string;
+  role: AssignmentRole;
+  dueDate?: string | null;
+  cadence?: Cadence | null;
+}
+
+const SORTABLE: Record<string, string> = {
+  id: 't.id',
+  number: 't.position',
+  position: 't.position',
+  dueDate: 't.due_date',
+};
+
+/** Tasks of documents: read by scope; edited (with who gets them) while their document is a draft. */
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  list(scope: AccessScope, filter: TaskFilter, params: ListParams): Promise<Task[]> {
+    const list = resolveListParams(params, SORTABLE, { sortField: 'position', sortOrder: 'ASC' });
+    return this.filtered(scope, filter)
+      .orderBy(list.orderBy, list.direction, 'NULLS LAST')
+      .addOrderBy('t.id', 'ASC')
+      .offset(list.offset)
+      .limit(list.limit)
+      .getMany();
+  }
+
+  count(scope: AccessScope, filter: TaskFilter): Promise<number> {
+    return this.filtered(scope, filter).getCount();
+  }
+
+  async get(scope: AccessScope, id: string): Promise<Task> {
+    const found = await this.filtered(scope, { ids: [id] }).getOne();
+    if (!found) throw notFound(TASK, id);
+    return found;
+  }
+
+  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Task[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  }
+
+  /** Tasks of many documents at once, in reading order (for DataLoader). */
+  byDocuments(scope: AccessScope, documentIds: readonly string[]): Promise<Task[]> {
+    return this.filtered(scope, {})
+      .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
+      .orderBy('t.position', 'ASC')
+      .getMany();
+  }
+
+  /** Children of many tasks at once (for DataLoader). */
+  childrenOf(taskIds: readonly string[]): Promise<Task[]> {
+    return this.tasks.find({ where: { parentId: In([...taskIds]) }, order: { position: 'ASC' } });
+  }
+
+  suggestionsOf(taskIds: readonly string[]): Promise<TaskSuggestion[]> {
+    return this.dataSource.getRepository(TaskSuggestion).find({ where: { taskId: In([...taskIds]) } });
+  }
+
+  plannedAssigneesOf(taskIds: readonly string[]): Promise<TaskAssignee[]> {
+    return this.dataSource.getRepository(TaskAssignee).find({ where: { taskId: In([...taskIds]) } });
+  }
+
+  async update(scope: AccessScope, id: string, changes: TaskChanges, actor: AuditActor): Promise<Task> {
+    return this.inDraft(scope, id, async (manager, task) => {
+      const before = { ...task };
+      if (changes.number !== undefined) task.number = requireText('number', changes.number);
+      if (changes.text !== undefined) task.text = requireText('text', changes.text);
+      if (changes.cadence !== undefined) task.cadence = changes.cadence;
+      if (changes.dueDate !== undefined) task.dueDate = changes.dueDate;
+      if (changes.kind !== undefined && changes.kind !== task.kind) {
+        task.kind = changes.kind;
+        checkRoles(task, await manager.getRepository(TaskAssignee).find({ where: { taskId: task.id } }));
+      }
+      const saved = await manager.getRepository(Task).save(task);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'task.updated',
+        entityType: 'task',
+        entityId: id,
+        before: view(before),
+        after: view(saved),
+      });
+      return saved;
+    });
+  }
+
+  async create(scope: AccessScope, input: NewTask, actor: AuditActor): Promise<Task> {
+    return this.dataSource.transaction(async (manager) => {
+      const document = await this.lockDraft(manager, scope, input.documentId);
+      if (input.parentId) {
+        const parent = await manager
+          .getRepository(Task)
+          .findOne({ where: { id: asUuid(input.parentId), documentId: document.id } });
+        if (!parent) throw notFound(TASK, input.parentId);
+      }
+      const [{ position }] = (await manager.query(
+        'SELECT coalesce(max(position), -1) + 1 AS position FROM tasks WHERE document_id = $1',
+        [document.id],
+      )) as [{ position: number }];
+      const tasks = manager.getRepository(Task);
+      const saved = await tasks.save(
+        tasks.create({
+          documentId: document.id,
+          parentId: input.parentId ?? null,
+          number: requireText('number', input.number),
+          text: requireText('text', input.text),
+          position,
+          kind: input.kind ?? TaskKind.JOINT,
+          cadence: input.cadence ?? Cadence.NONE,
+          dueDate: input.dueDate ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'task.created',
+        entityType: 'task',
+        entityId: saved.id,
+        after: view(saved),
+      });
+      return saved;
+    });
+  }
+
+  async delete(scope: AccessScope, id: string, actor: AuditActor): Promise<Task> {
+    return this.inDraft(scope, id, async (manager, task) => {
+      await manager.getRepository(Task).delete({ id: task.id }); // children, suggestions and plan cascade
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'task.deleted',
+        entityType: 'task',
+        entityId: id,
+        before: view(task),
+      });
+      return task;
+    });
+  }
+
+  /**
+   * Replaces who the draft task will go to. A JOINT task takes one lead at most (and needs
+   * exactly one to be published); a SHARED task gives each body its own part to lead.
+   */
+  async setAssignees(
+    scope: AccessScope,
+    id: string,
+    assignees: PlannedAssignee[],
+    actor: AuditActor,
+  ): Promise<Task> {
+    const seen = new Set<string>();
+    for (const assignee of assignees) {
+      if (seen.has(assignee.organizationId)) {
+        throw badInput('assignees', {
+          en: `Organization ${assignee.organizationId} is listed twice`,
+          vi: `Cơ quan ${assignee.organizationId} bị chọn hai lần`,
+        });
+      }
+      seen.add(assignee.organizationId);
+    }
+    const found = await this.organizations.findByIds(scope, [...seen]);
+    const missing = [...seen].find((organizationId) => !found.some((o) => o.id === organizationId));
+    if (missing) throw notFound({ en: 'Organization', vi: 'cơ quan, đơn vị' }, missing);
+
+    return this.inDraft(scope, id, async (manager, task) => {
+      const planned = assignees.map((assignee) =>
+        Object.assign(new TaskAssignee(), {
+          taskId: task.id,
+          organizationId: assignee.organizationId,
+          role: assignee.role,
+          dueDate: assignee.dueDate ?? null,
+          cadence: assignee.cadence ?? task.cadence,
+        }),
+      );
+      checkRoles(task, planned);
+      const repository = manager.getRepository(TaskAssignee);
+      const before = await repository.find({ where: { taskId: task.id } });
+      await repository.delete({ taskId: task.id });
+      if (planned.length > 0) await repository.insert(planned);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'task.assignees_set',
+        entityType: 'task',
+        entityId: task.id,
+        before: before.map(plan),
+        after: planned.map(plan),
+      });
+      return task;
+    });
+  }
+
+  /** Runs a change on a task whose document is still a draft, with the document locked. */
+  private inDraft<T>(
+    scope: AccessScope,
+    id: string,
+    work: (manager: EntityManager, task: Task) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.get(scope, id);
+      await this.lockDraft(manager, scope, task.documentId);
+      return work(manager, task);
+    });
+  }
+
+  private async lockDraft(
+    manager: EntityManager,
+    scope: AccessScope,
+    documentId: string,
+  ): Promise<DirectiveDocument> {
+    const condition = documentScopeCondition('d', scope);
+    const document = await manager
+      .getRepository(DirectiveDocument)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write', undefined, ['d'])
+      .where('d.id = :id', { id: asUuid(documentId) })
+      .andWhere(condition.sql, condition.parameters)
+      .getOne();
+    if (!document) throw notFound({ en: 'Document', vi: 'văn bản' }, documentId);
+    if (document.status !== DocumentStatus.DRAFT) throw notDraft(document.number);
+    return document;
+  }
+
+  private filtered(scope: AccessScope, filter: TaskFilter): SelectQueryBuilder<Task> {
+    const condition = documentScopeCondition('d', scope);
+    const query = this.tasks
+      .createQueryBuilder('t')
+      .innerJoin(DirectiveDocument, 'd', 'd.id = t.document_id')
+      .where(condition.sql, condition.parameters);
+    if (filter.ids) query.andWhere('t.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
+    if (filter.q?.trim())
+      query.andWhere("t.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.q) });
+    if (filter.documentId)
+      query.andWhere('t.document_id = :documentId', { documentId: asUuid(filter.documentId) });
+    if (filter.parentId) query.andWhere('t.parent_id = :parentId', { parentId: asUuid(filter.parentId) });
+    return query;
+  }
+}
+
+/** A JOINT task has one accountable lead (Decree 39/2022/NĐ-CP); a second one is refused. */
+export function checkRoles(task: Pick<Task, 'kind' | 'number'>, planned: Pick<TaskAssignee, 'role'>[]): void {
+  const leads = planned.filter((assignee) => assignee.role === AssignmentRole.LEAD).length;
+  if (task.kind === TaskKind.JOINT && leads > 1) {
+    throw new DomainException(
+      DomainErrorCode.BAD_USER_INPUT,
+      {
+        en: `Task ${task.number} is joint: it takes exactly one lead body, not ${leads} (make it SHARED to give each body its own part)`,
+        vi: `Nhiệm vụ ${task.number} là nhiệm vụ chung: chỉ có một cơ quan chủ trì, không phải ${leads} (chọn "giao riêng từng cơ quan" để mỗi cơ quan chủ trì phần việc của mình)`,
+      },
+      { field: 'assignees', leads },
+    );
+  }
+}
+
+function plan(assignee: TaskAssignee) {
+  return {
+    organizationId: assignee.organizationId,
+    role: assignee.role,
+    dueDate: assignee.dueDate,
+    cadence: assignee.cadence,
+  };
+}
+
+function view(task: Task) {
+  return {
+    number: task.number,
+    text: task.text,
+    kind: task.kind,
+    cadence: task.cadence,
+    dueDate: task.dueDate,
+    parentId: task.parentId,
+  };
+}
+
+function requireText(field: string, value: string): string {
+  if (value.trim() === '')
+    throw badInput(field, { en: `${field} cannot be empty`, vi: `${field} không được để trống` });
+  return value.trim();
+}
+
+function asUuid(text: string): string {
+  return isUuid(text) ? text : '00000000-0000-0000-0000-000000000000';
+}
