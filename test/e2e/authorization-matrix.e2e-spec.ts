@@ -185,6 +185,13 @@ const CASES: Record<string, OperationCase> = {
       variables: { i: { text: SEED } },
     }),
   },
+  updateDocument: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query: 'mutation ($id: ID!) { updateDocument(id: $id, reportCutoffDay: 14) { id } }',
+      variables: { id: s.documentId },
+    }),
+  },
   publishDocument: {
     outOfScope: 'HIDDEN',
     call: async (s) => ({

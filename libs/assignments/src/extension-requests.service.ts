@@ -168,6 +168,14 @@ export class ExtensionRequestsService {
     });
   }
 
+  /** Requests of many assignments at once, oldest first (for DataLoader). */
+  byAssignments(scope: AccessScope, assignmentIds: readonly string[]): Promise<ExtensionRequest[]> {
+    return this.filtered(scope, {})
+      .andWhere('e.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
+      .orderBy('e.created_at', 'ASC')
+      .getMany();
+  }
+
   list(scope: AccessScope, filter: ExtensionRequestFilter, params: ListParams): Promise<ExtensionRequest[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
     return this.filtered(scope, filter)

@@ -194,6 +194,14 @@ export class ProgressReportsService {
     });
   }
 
+  /** Reports of many assignments at once, by period (for DataLoader). */
+  byAssignments(scope: AccessScope, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
+    return this.filtered(scope, {})
+      .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
+      .orderBy('r.period', 'ASC')
+      .getMany();
+  }
+
   list(scope: AccessScope, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
     return this.filtered(scope, filter)

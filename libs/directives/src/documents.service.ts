@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } f
 import { type AuditActor, AuditTrail } from '@dondoc/audit';
 import type { Task as ReadTask } from '@dondoc/ingestion';
 import { type AccessScope, containsPattern, isUuid, OrganizationsService } from '@dondoc/organizations';
-import { type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+import { badInput, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
 
 import { cadenceFromReading } from './cadence.js';
 import { DOCUMENT } from './directive.errors.js';
@@ -108,6 +108,60 @@ export class DocumentsService {
         after: { number: document.number, title: document.title, tasks: counter.position },
       });
       return document;
+    });
+  }
+
+  /**
+   * Changes what the office may change after import: the title as it should read, and the
+   * reporting deadlines of its assignments (cut-off and due day of a period's last month).
+   */
+  async update(
+    scope: AccessScope,
+    id: string,
+    changes: { title?: string | null; reportCutoffDay?: number; reportDueDay?: number },
+    actor: AuditActor,
+  ): Promise<DirectiveDocument> {
+    const document = await this.get(scope, id);
+    const before = {
+      title: document.title,
+      reportCutoffDay: document.reportCutoffDay,
+      reportDueDay: document.reportDueDay,
+    };
+    if (changes.title !== undefined) document.title = changes.title?.trim() || null;
+    if (changes.reportCutoffDay !== undefined) document.reportCutoffDay = changes.reportCutoffDay;
+    if (changes.reportDueDay !== undefined) document.reportDueDay = changes.reportDueDay;
+    for (const [field, day] of [
+      ['reportCutoffDay', document.reportCutoffDay],
+      ['reportDueDay', document.reportDueDay],
+    ] as const) {
+      if (!Number.isInteger(day) || day < 1 || day > 28) {
+        throw badInput(field, {
+          en: `${field} must be a day from 1 to 28`,
+          vi: `${field} phải là ngày từ 1 đến 28`,
+        });
+      }
+    }
+    if (document.reportDueDay < document.reportCutoffDay) {
+      throw badInput('reportDueDay', {
+        en: 'The report cannot be due before its figures are cut off',
+        vi: 'Hạn gửi báo cáo không thể trước ngày chốt số liệu',
+      });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(DirectiveDocument).save(document);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'document.updated',
+        entityType: 'document',
+        entityId: id,
+        before,
+        after: {
+          title: saved.title,
+          reportCutoffDay: saved.reportCutoffDay,
+          reportDueDay: saved.reportDueDay,
+        },
+      });
+      return saved;
     });
   }
 

@@ -269,6 +269,9 @@ export function readHeader(lines: SourceLine[], limit: number): HeaderReading {
         !startsLowerCase(t)
       )
         break;
+      // A new sentence ending in a colon ("Ban Thường vụ Tỉnh ủy yêu cầu:") is the body's lead-in,
+      // not more abstract: text converted from PDF often has no blank line to tell them apart.
+      if (started && /:$/.test(t) && !startsLowerCase(t)) break;
       titleParts.push(t);
       started = true;
     }

@@ -423,6 +423,20 @@ describe('a conclusion with a "…yêu cầu:" lead-in', () => {
   });
 });
 
+describe('a conclusion pasted with no blank lines at all', () => {
+  it('ends the abstract at the lead-in sentence and reads the list after it as the tasks', async () => {
+    const o = await load('conclusion-no-blank-lines.txt');
+    expect(o.header).toMatchObject({
+      number: '500-KL/TU',
+      type: 'KẾT LUẬN',
+      title: 'của Ban Thường vụ Tỉnh ủy về công tác dân vận',
+    });
+    expect(o.tasksSection).toMatchObject({ heading: 'Ban Thường vụ Tỉnh ủy yêu cầu:' });
+    expect(numbers(o.tasks)).toEqual(['1', '2']);
+    expect(byRole(task(o, '2'), 'LEAD')).toEqual(['kt.mttq', ...FIVE]);
+  });
+});
+
 describe('a report in two parts (PHẦN THỨ NHẤT / PHẦN THỨ HAI)', () => {
   it('takes the precise tasks heading inside the broad part and skips the objectives', async () => {
     const o = await load('program-parts.txt');

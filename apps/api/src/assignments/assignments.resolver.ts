@@ -1,11 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import {
-  AssignmentQuery,
-  AssignmentsService,
-  ExtensionRequestsService,
-  ProgressReportsService,
-} from '@dondoc/assignments';
+import { AssignmentQuery, AssignmentsService } from '@dondoc/assignments';
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
 
@@ -29,8 +24,6 @@ export class AssignmentsResolver {
   constructor(
     private readonly query: AssignmentQuery,
     private readonly service: AssignmentsService,
-    private readonly reports: ProgressReportsService,
-    private readonly extensions: ExtensionRequestsService,
     private readonly loaders: LoadersFactory,
   ) {}
 
@@ -182,22 +175,12 @@ export class AssignmentsResolver {
   }
 
   @ResolveField(() => [ProgressReportObject])
-  async progressReports(@Parent() assignment: AssignmentObject, @CurrentCaller() caller: Caller) {
-    const reports = await this.reports.list(
-      caller.scope,
-      { assignmentId: assignment.id },
-      { perPage: 1000, sortField: 'period', sortOrder: 'ASC' },
-    );
-    return reports.map(toProgressReportObject);
+  async progressReports(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    return (await this.loaders.of(context.req).reports.load(assignment.id)).map(toProgressReportObject);
   }
 
   @ResolveField(() => [ExtensionRequestObject])
-  async extensionRequests(@Parent() assignment: AssignmentObject, @CurrentCaller() caller: Caller) {
-    const requests = await this.extensions.list(
-      caller.scope,
-      { assignmentId: assignment.id },
-      { perPage: 1000 },
-    );
-    return requests.map(toExtensionRequestObject);
+  async extensionRequests(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    return (await this.loaders.of(context.req).extensions.load(assignment.id)).map(toExtensionRequestObject);
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 
-import { type Assignment, AssignmentQuery } from '@dondoc/assignments';
+import {
+  type Assignment,
+  AssignmentQuery,
+  type ExtensionRequest,
+  ExtensionRequestsService,
+  type ProgressReport,
+  ProgressReportsService,
+} from '@dondoc/assignments';
 import {
   type DirectiveDocument,
   DocumentsService,
@@ -29,6 +36,8 @@ export class Loaders {
   readonly taskAssignments: DataLoader<string, Assignment[]>;
   readonly childAssignments: DataLoader<string, Assignment[]>;
   readonly documentTasks: DataLoader<string, Task[]>;
+  readonly reports: DataLoader<string, ProgressReport[]>;
+  readonly extensions: DataLoader<string, ExtensionRequest[]>;
 
   constructor(scope: AccessScope, services: LoaderServices) {
     this.organization = byId((ids) => services.organizations.findByIds(scope, ids));
@@ -67,6 +76,8 @@ interface LoaderServices {
   documents: DocumentsService;
   tasks: TasksService;
   assignments: AssignmentQuery;
+  reports: ProgressReportsService;
+  extensions: ExtensionRequestsService;
 }
 
 /** Hands each request its own loaders, created on first use once the caller is known. */
@@ -77,6 +88,8 @@ export class LoadersFactory {
     private readonly documents: DocumentsService,
     private readonly tasks: TasksService,
     private readonly assignments: AssignmentQuery,
+    private readonly reports: ProgressReportsService,
+    private readonly extensions: ExtensionRequestsService,
   ) {}
 
   of(req: { caller?: Caller; loaders?: Loaders }): Loaders {
@@ -85,6 +98,8 @@ export class LoadersFactory {
       documents: this.documents,
       tasks: this.tasks,
       assignments: this.assignments,
+      reports: this.reports,
+      extensions: this.extensions,
     });
     return req.loaders;
   }

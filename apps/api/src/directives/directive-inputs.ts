@@ -1,9 +1,12 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -116,4 +119,28 @@ export class AssignTaskInput {
   @Field(() => AssignmentRole) @IsEnum(AssignmentRole) role: AssignmentRole;
   @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
   @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence | null;
+}
+
+@ArgsType()
+export class UpdateDocumentArgs {
+  @Field(() => ID) @IsString() id: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2_000) title?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Day of a period's last month on which its figures are cut off (1–28; 14 by default).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportCutoffDay?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Day of a period's last month on which its report is due (1–28; 20 by default).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDueDay?: number;
 }

@@ -14,7 +14,7 @@ import { actingOf } from '../common/acting.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.object.js';
-import { DocumentListArgs } from './directive-inputs.js';
+import { DocumentListArgs, UpdateDocumentArgs } from './directive-inputs.js';
 import { DocumentInput } from './document-input.input.js';
 import { DocumentOutlineObject, toOutlineObject } from './document-outline.object.js';
 import { DocumentObject, toDocumentObject } from './document.object.js';
@@ -80,6 +80,18 @@ export class DocumentsResolver {
       actor,
     );
     return toDocumentObject(document);
+  }
+
+  @Mutation(() => DocumentObject, {
+    description: 'Changes the title or the reporting deadlines of a document.',
+  })
+  @RequirePermission(Permission.DOCUMENT_IMPORT)
+  async updateDocument(
+    @CurrentCaller() caller: Caller,
+    @Args() { id, ...changes }: UpdateDocumentArgs,
+    @Actor() actor: AuditActor,
+  ) {
+    return toDocumentObject(await this.documents.update(caller.scope, id, changes, actor));
   }
 
   @Mutation(() => DocumentObject, {

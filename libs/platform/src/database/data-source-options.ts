@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 
 import type { AppConfig } from '../config/app-config.js';
@@ -15,6 +16,14 @@ export interface DataSourceSettings {
   applicationName?: string;
   logQueries?: boolean;
 }
+
+/**
+ * A `date` is a calendar day, not an instant: keep PostgreSQL's `YYYY-MM-DD` text instead
+ * of node-postgres's default of a Date at local midnight, which shifts days when the
+ * process's time zone is not UTC. Process-wide, and right for every query in the product.
+ */
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (text: string) => text);
 
 /**
  * One definition of how every face (API, worker, CLI, tests) talks to PostgreSQL:
