@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '@dondoc/platform';
-import { builtEntry, runToEnd, startProcess, waitForExit, waitForHttp } from '@dondoc/test-support';
+import { builtEntry, graphql, runToEnd, signIn, startProcess, waitForExit, waitForHttp } from '@dondoc/test-support';
 
 const SECRET = 'a-secret-that-is-at-least-32-characters';
 
@@ -56,6 +56,15 @@ describe('starting the API process', () => {
         expect(await response.json()).toEqual({
           data: { __typename: 'Query', serverInfo: { zeroConfig: true } },
         });
+        // The demo data: the office signs in and finds the seed document waiting as a draft.
+        const session = await signIn(`http://127.0.0.1:${port}`, 'thuongtruc@dondoc.local', 'dondoc-demo');
+        const documents = await graphql<{ allDocuments: { number: string; status: string }[] }>(
+          `http://127.0.0.1:${port}`,
+          '{ allDocuments { number status } }',
+          undefined,
+          session.headers,
+        );
+        expect(documents.body.data?.allDocuments).toEqual([{ number: '410-BC/TU', status: 'DRAFT' }]);
         expect(postgresProcessesFor(dataDir)).toBe(1);
       } catch (error) {
         throw new Error(`${String(error)}\n--- API output ---\n${api.output()}`, { cause: error });

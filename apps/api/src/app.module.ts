@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
+import { DirectivesModule } from '@dondoc/directives';
 import { IdentityModule } from '@dondoc/identity';
 
 import {
@@ -41,6 +42,7 @@ export class AppModule {
         HealthModule,
         GraphqlApiModule.forRoot(config),
         IdentityModule,
+        DirectivesModule,
         OutboxModule,
         CommonApiModule,
         SystemModule,

@@ -49,7 +49,7 @@ export class DocumentsService {
    */
   async import(
     upload: DocumentUpload,
-    owner: { organizationId: string; userId: string; scope: AccessScope },
+    owner: { organizationId: string; userId: string | null; scope: AccessScope },
     actor: AuditActor,
   ) {
     // Suggestions come from the importer's jurisdiction: a province does not assign another's bodies.
