@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '@dondoc/platform';
-import { builtEntry, graphql, runToEnd, signIn, startProcess, waitForExit, waitForHttp } from '@dondoc/test-support';
+import {
+  builtEntry,
+  graphql,
+  runToEnd,
+  signIn,
+  startProcess,
+  waitForExit,
+  waitForHttp,
+} from '@dondoc/test-support';
 
 const SECRET = 'a-secret-that-is-at-least-32-characters';
 

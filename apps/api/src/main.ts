@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
-import { exitOnStartupError, prepareRuntime } from '@dondoc/platform';
+import { exitOnStartupError, prepareRuntime, stopOnSignal } from '@dondoc/platform';
 
 import { AppModule } from './app.module.js';
 import { FirstRun } from './bootstrap/first-run.js';
@@ -32,17 +32,7 @@ async function main(): Promise<void> {
     'Bootstrap',
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: shutting down`, 'Bootstrap');
-    await app.close().catch(() => undefined);
-    await runtime.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignal(app, runtime, (signal) => logger.log(`${signal}: shutting down`, 'Bootstrap'));
 }
 
 main().catch(exitOnStartupError);

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
-import { exitOnStartupError, prepareRuntime } from '@dondoc/platform';
+import { exitOnStartupError, prepareRuntime, stopOnSignal } from '@dondoc/platform';
 
 import { WorkerModule } from './worker.module.js';
 
@@ -20,18 +20,10 @@ async function main(): Promise<void> {
   app.useLogger(logger);
   logger.log('Dondoc worker started: processing background jobs', 'Bootstrap');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    // Closing the context closes the BullMQ workers, which finish the job in hand first.
-    logger.log(`${signal}: finishing the job in hand, then stopping`, 'Bootstrap');
-    await app.close().catch(() => undefined);
-    await runtime.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Closing the context closes the BullMQ workers, which finish the job in hand first.
+  stopOnSignal(app, runtime, (signal) =>
+    logger.log(`${signal}: finishing the job in hand, then stopping`, 'Bootstrap'),
+  );
 }
 
 main().catch(exitOnStartupError);

@@ -4,7 +4,7 @@ import { Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { AssignmentRole } from '@dondoc/directives';
 import { type AccessScope, containsPattern, isUuid, scopeCondition } from '@dondoc/organizations';
-import { calendarDayOf, Clock, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+import { calendarDayOf, Clock, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
 
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
@@ -53,12 +53,7 @@ export class AssignmentQuery {
 
   list(scope: AccessScope, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction, list.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
-      .addOrderBy('a.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'a.id');
   }
 
   count(scope: AccessScope, filter: AssignmentFilter): Promise<number> {

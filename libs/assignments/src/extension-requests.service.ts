@@ -4,7 +4,7 @@ import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { AuditTrail } from '@dondoc/audit';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
-import { isCalendarDay, type ListParams, notFound, Outbox, resolveListParams } from '@dondoc/platform';
+import { isCalendarDay, type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
 import { AssignmentWriter } from './assignment-writer.js';
@@ -178,12 +178,7 @@ export class ExtensionRequestsService {
 
   list(scope: AccessScope, filter: ExtensionRequestFilter, params: ListParams): Promise<ExtensionRequest[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction)
-      .addOrderBy('e.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'e.id');
   }
 
   count(scope: AccessScope, filter: ExtensionRequestFilter): Promise<number> {

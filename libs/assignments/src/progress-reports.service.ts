@@ -4,7 +4,7 @@ import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { DirectiveDocument } from '@dondoc/directives';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
-import { type ListParams, notFound, Outbox, resolveListParams } from '@dondoc/platform';
+import { type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
 import { AuditTrail } from '@dondoc/audit';
 
 import type { Acting } from './acting.js';
@@ -204,12 +204,7 @@ export class ProgressReportsService {
 
   list(scope: AccessScope, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction, 'NULLS LAST')
-      .addOrderBy('r.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'r.id');
   }
 
   count(scope: AccessScope, filter: ProgressReportFilter): Promise<number> {

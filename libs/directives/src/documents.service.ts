@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } f
 import { type AuditActor, AuditTrail } from '@dondoc/audit';
 import type { Task as ReadTask } from '@dondoc/ingestion';
 import { type AccessScope, containsPattern, isUuid, OrganizationsService } from '@dondoc/organizations';
-import { badInput, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+import { badInput, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
 
 import { cadenceFromReading } from './cadence.js';
 import { DOCUMENT } from './directive.errors.js';
@@ -167,12 +167,7 @@ export class DocumentsService {
 
   list(scope: AccessScope, filter: DocumentFilter, params: ListParams): Promise<DirectiveDocument[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction, 'NULLS LAST')
-      .addOrderBy('d.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'd.id');
   }
 
   count(scope: AccessScope, filter: DocumentFilter): Promise<number> {

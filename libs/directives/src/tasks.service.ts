@@ -10,6 +10,7 @@ import {
   DomainException,
   type ListParams,
   notFound,
+  page,
   resolveListParams,
 } from '@dondoc/platform';
 
@@ -71,12 +72,7 @@ export class TasksService {
 
   list(scope: AccessScope, filter: TaskFilter, params: ListParams): Promise<Task[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'position', sortOrder: 'ASC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction, 'NULLS LAST')
-      .addOrderBy('t.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 't.id');
   }
 
   count(scope: AccessScope, filter: TaskFilter): Promise<number> {

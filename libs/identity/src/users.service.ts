@@ -16,6 +16,7 @@ import {
   DomainException,
   type ListParams,
   notFound,
+  page,
   resolveListParams,
 } from '@dondoc/platform';
 
@@ -71,12 +72,7 @@ export class UsersService {
 
   list(scope: AccessScope, filter: UserFilter, params: ListParams): Promise<User[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'name', sortOrder: 'ASC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction)
-      .addOrderBy('u.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'u.id');
   }
 
   count(scope: AccessScope, filter: UserFilter): Promise<number> {

@@ -47,4 +47,7 @@ export { konTum2019Gazetteer } from './gazetteers/kon-tum-2019.js';
 export type * from './outline.types.js';
 
 /** The seed document (Kon Tum, 410-BC/TU, 2019) shipped with the library: demo data and tests read it. */
-export const SEED_DOCUMENT_URL = new URL('../test-documents/seed/kon-tum-410-BC-TU-2019.txt', import.meta.url);
+export const SEED_DOCUMENT_URL = new URL(
+  '../test-documents/seed/kon-tum-410-BC-TU-2019.txt',
+  import.meta.url,
+);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { type AuditActor, AuditTrail } from '@dondoc/audit';
-import { badInput, type ListParams, notFound, resolveListParams } from '@dondoc/platform';
+import { badInput, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
 
 import { type AccessScope, scopeCondition } from './access-scope.js';
 import { containsPattern } from './fold-text.js';
@@ -53,12 +53,7 @@ export class OrganizationsService {
 
   async list(scope: AccessScope, filter: OrganizationFilter, params: ListParams): Promise<Organization[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'path', sortOrder: 'ASC' });
-    return this.filtered(scope, filter)
-      .orderBy(list.orderBy, list.direction)
-      .addOrderBy('o.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getMany();
+    return page(this.filtered(scope, filter), list, 'o.id');
   }
 
   count(scope: AccessScope, filter: OrganizationFilter): Promise<number> {

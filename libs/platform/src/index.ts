@@ -23,3 +23,4 @@ export * from './database/list-query.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.js';
 export * from './outbox/outbox.module.js';
+export * from './runtime/stop-on-signal.js';

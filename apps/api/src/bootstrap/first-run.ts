@@ -51,6 +51,8 @@ export class FirstRun {
       { organizationId: office.id, userId: null, scope },
       SYSTEM_ACTOR,
     );
-    this.logger.log(`Seed document ${document.number} imported as a draft for the office to review and publish`);
+    this.logger.log(
+      `Seed document ${document.number} imported as a draft for the office to review and publish`,
+    );
   }
 }

@@ -1,3 +1,5 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
 import { badInput } from '../errors/domain.exception.js';
 
 /** Paging and sorting as react-admin sends them (`page` counts from 0). */
@@ -55,4 +57,21 @@ export function resolveListParams(
     });
   }
   return { offset: page * perPage, limit: perPage, orderBy, direction: order };
+}
+
+/**
+ * One page of a filtered query in the resolved order, ties broken by `tieBreaker` (the id)
+ * so pages neither repeat nor skip rows; rows without the sort value come last.
+ */
+export function page<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  list: ResolvedListParams,
+  tieBreaker: string,
+): Promise<T[]> {
+  return query
+    .orderBy(list.orderBy, list.direction, list.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
+    .addOrderBy(tieBreaker, 'ASC')
+    .offset(list.offset)
+    .limit(list.limit)
+    .getMany();
 }
