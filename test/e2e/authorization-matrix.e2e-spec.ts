@@ -5,8 +5,10 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
 
 import { isPermission, Permission, permissionsOf } from '@dondoc/identity';
+import { NotificationKind, NotificationsService } from '@dondoc/notifications';
 import type { Organization } from '@dondoc/organizations';
 import { bootApi, Given, graphql, type RunningApi, Role, signIn, TEST_PASSWORD } from '@dondoc/test-support';
+import { DataSource } from 'typeorm';
 
 /**
  * Every operation of the schema × every role (and no sign-in at all) × a record of the
@@ -56,6 +58,11 @@ type Call = { query: string; variables?: Record<string, unknown> };
 interface OperationCase {
   /** What a caller allowed to use the operation meets on another body's record. */
   outOfScope: 'HIDDEN' | 'ALLOWED';
+  /**
+   * false where even an administrator meets `outOfScope` on the other side: records that
+   * belong to one person, not to a body (a notification is only ever its recipient's).
+   */
+  adminSeesAll?: false;
   call(side: Side, actor: Actor): Call | Promise<Call>;
   isEmpty?(data: Record<string, unknown>): boolean;
 }
@@ -327,7 +334,74 @@ const CASES: Record<string, OperationCase> = {
     }),
     isEmpty: (data) => (data.dashboard as { total: number }).total === 0,
   },
+
+  // Notifications are a person's own: "own" is a fresh notification of the caller itself,
+  // "other" one of the other side's officer, which nobody else may see or mark, admins included.
+  allNotifications: {
+    outOfScope: 'HIDDEN',
+    adminSeesAll: false,
+    call: async (s, actor) => ({
+      query: 'query ($id: ID!) { allNotifications(filter: { ids: [$id] }) { id message assignment { id } } }',
+      variables: { id: await notificationOf(s, actor) },
+    }),
+    isEmpty: empty('allNotifications'),
+  },
+  _allNotificationsMeta: {
+    outOfScope: 'HIDDEN',
+    adminSeesAll: false,
+    call: async (s, actor) => ({
+      query: 'query ($id: ID!) { _allNotificationsMeta(filter: { ids: [$id] }) { count } }',
+      variables: { id: await notificationOf(s, actor) },
+    }),
+    isEmpty: zero('_allNotificationsMeta'),
+  },
+  Notification: {
+    outOfScope: 'HIDDEN',
+    adminSeesAll: false,
+    call: async (s, actor) => ({
+      query: 'query ($id: ID!) { Notification(id: $id) { id kind subject readAt } }',
+      variables: { id: await notificationOf(s, actor) },
+    }),
+  },
+  markNotificationsRead: {
+    outOfScope: 'HIDDEN',
+    adminSeesAll: false,
+    call: async (s, actor) => ({
+      query: 'mutation ($id: ID!) { markNotificationsRead(ids: [$id]) }',
+      variables: { id: await notificationOf(s, actor) },
+    }),
+    isEmpty: (data) => data.markNotificationsRead === 0,
+  },
+  unreadNotificationsCount: {
+    outOfScope: 'ALLOWED',
+    call: () => ({ query: '{ unreadNotificationsCount }' }),
+  },
 };
+
+/**
+ * A fresh, unread notification through the service the worker uses: the caller's own on
+ * its own side, the side's officer's on the other.
+ */
+async function notificationOf(side: Side, actor: Actor): Promise<string> {
+  let userId = side.userId;
+  if (side === actor.own) {
+    const [user] = await api.app
+      .get(DataSource)
+      .query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [actor.email]);
+    userId = user!.id;
+  }
+  const [created] = await api.app.get(NotificationsService).notify([
+    {
+      kind: NotificationKind.DUE_SOON,
+      key: `DUE_SOON:${side.assignmentId}:${uid()}`,
+      organizationIds: [],
+      userIds: [userId],
+      assignmentId: side.assignmentId,
+      facts: { taskText: 'Nhiệm vụ thử', organizationName: side.organization.name, dueDate: '2027-03-31' },
+    },
+  ]);
+  return created!.id;
+}
 
 let api: RunningApi;
 const auditEvents = new Map<string, string>();
@@ -362,7 +436,7 @@ function expected(
   if (permission === Permission.PUBLIC) return 'ALLOWED';
   if (!actor.role) return 'UNAUTHENTICATED';
   if (!permissionsOf([actor.role]).has(permission)) return 'FORBIDDEN';
-  if (which === 'own' || actor.role === Role.ADMIN) return 'ALLOWED';
+  if (which === 'own' || (actor.role === Role.ADMIN && operation.adminSeesAll !== false)) return 'ALLOWED';
   return operation.outOfScope;
 }
 

@@ -24,6 +24,7 @@ import { FirstRun } from './bootstrap/first-run.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { IdentityApiModule } from './identity/identity-api.module.js';
+import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { OrganizationsApiModule } from './organizations/organizations-api.module.js';
 import { SystemModule } from './system/system.module.js';
 
@@ -50,6 +51,7 @@ export class AppModule {
         OrganizationsApiModule,
         AuditApiModule,
         AssignmentsApiModule,
+        NotificationsApiModule,
       ],
       providers: [
         // Deny by default: every GraphQL operation passes this guard.

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { FollowUpModule } from '@dondoc/assignments';
 import { IdentityModule } from '@dondoc/identity';
 import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc/platform';
 
@@ -7,6 +8,7 @@ import { AuditVerifyCommand } from './commands/audit-verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ParseCommand } from './commands/parse.command.js';
 import { SeedCommand } from './commands/seed.command.js';
+import { TickCommand } from './commands/tick.command.js';
 
 /** Commands that read files only, and need no database (nor start the embedded one). */
 export const OFFLINE_COMMANDS = new Set(['parse']);
@@ -25,8 +27,9 @@ export class CliModule {
         ClockModule.forRoot(),
         DatabaseModule.forRoot({ applicationName: 'dondoc-cli', poolSize: 2 }),
         IdentityModule,
+        FollowUpModule,
       ],
-      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand],
+      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand, TickCommand],
     };
   }
 }

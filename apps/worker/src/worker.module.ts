@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { FollowUpModule } from '@dondoc/assignments';
 import {
   AppConfig,
   AppConfigModule,
@@ -11,6 +12,9 @@ import {
   RedisStatus,
 } from '@dondoc/platform';
 
+import { FollowUpProcessor } from './follow-up/follow-up.processor.js';
+import { EventsProcessor } from './outbox/events.processor.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
 import { HeartbeatProcessor } from './system/heartbeat.processor.js';
 
 /** The job face: BullMQ processors and job schedulers, no resolvers. */
@@ -29,9 +33,14 @@ export class WorkerModule {
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
           prefix: 'dondoc',
         }),
-        BullModule.registerQueue({ name: QueueName.System }),
+        BullModule.registerQueue(
+          { name: QueueName.System },
+          { name: QueueName.Events },
+          { name: QueueName.FollowUp },
+        ),
+        FollowUpModule,
       ],
-      providers: [RedisStatus, HeartbeatProcessor],
+      providers: [RedisStatus, HeartbeatProcessor, OutboxRelay, EventsProcessor, FollowUpProcessor],
     };
   }
 }

@@ -15,3 +15,6 @@ export * from './publishing.service.js';
 export * from './reporting-period.js';
 export * from './timeliness.js';
 export * from './timeliness.sql.js';
+export * from './follow-up/event-notifier.js';
+export * from './follow-up/follow-up.module.js';
+export * from './follow-up/follow-up.service.js';

@@ -5,6 +5,10 @@
 export enum QueueName {
   /** Housekeeping of the job system itself: the worker's heartbeat. */
   System = 'system',
+  /** Domain events relayed from the outbox table: who must hear about a change. */
+  Events = 'events',
+  /** The follow-up sweeps: timeliness transitions, reminders, escalation; and e-mail. */
+  FollowUp = 'follow-up',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

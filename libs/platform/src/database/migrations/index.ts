@@ -2,6 +2,8 @@ import { EnableExtensions1764201600000 } from './1764201600000-enable-extensions
 import { CreateOrganizationsAndUsers1764201650000 } from './1764201650000-create-organizations-and-users.js';
 import { CreateAuditEvents1764201700000 } from './1764201700000-create-audit-events.js';
 import { CreateDocumentsAndAssignments1764201800000 } from './1764201800000-create-documents-and-assignments.js';
+import { CreateNotifications1764201900000 } from './1764201900000-create-notifications.js';
+import { CreateAssignmentTransitions1764202000000 } from './1764202000000-create-assignment-transitions.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   CreateOrganizationsAndUsers1764201650000,
   CreateAuditEvents1764201700000,
   CreateDocumentsAndAssignments1764201800000,
+  CreateNotifications1764201900000,
+  CreateAssignmentTransitions1764202000000,
 ];

@@ -1,0 +1,42 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+
+import { FollowUpService } from '@dondoc/assignments';
+import { Mailer } from '@dondoc/notifications';
+import { calendarDayOf, isCalendarDay } from '@dondoc/platform';
+
+interface TickOptions {
+  at?: string;
+}
+
+/**
+ * `npm run cli -- tick --at 2027-01-15`: runs the follow-up schedules (the sweep of
+ * transitions, reminders and escalation, then the e-mail) as of that day against the
+ * current database, so a demo or a test can show what happens when deadlines pass.
+ */
+@Command({ name: 'tick', description: 'Run the follow-up schedules as of a day (default: today)' })
+export class TickCommand extends CommandRunner {
+  constructor(
+    private readonly followUp: FollowUpService,
+    private readonly mailer: Mailer,
+  ) {
+    super();
+  }
+
+  async run(_: string[], options: TickOptions): Promise<void> {
+    const today = options.at ?? calendarDayOf(new Date());
+    const summary = await this.followUp.sweep(today);
+    const mail = await this.mailer.sendPending(10_000);
+    process.stdout.write(
+      `As of ${today}: ${summary.overdue} newly overdue, ${summary.dueSoon} due soon, ${summary.reminders} reminder(s), ` +
+        `${summary.escalations} escalation(s); ${summary.notifications} notification(s), ${mail.sent} e-mail(s) sent` +
+        (mail.failed > 0 ? `, ${mail.failed} failed` : '') +
+        '.\n',
+    );
+  }
+
+  @Option({ flags: '--at <day>', description: 'The day to act as of (YYYY-MM-DD)' })
+  parseAt(day: string): string {
+    if (!isCalendarDay(day)) throw new Error(`--at takes a day as YYYY-MM-DD, not "${day}"`);
+    return day;
+  }
+}

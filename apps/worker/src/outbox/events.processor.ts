@@ -1,0 +1,29 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+
+import { type DomainEvent, EventNotifier } from '@dondoc/assignments';
+import { Mailer } from '@dondoc/notifications';
+import { QueueName } from '@dondoc/platform';
+
+/** Domain events from the outbox: who must hear of a change is told (once, whatever the retries). */
+@Processor(QueueName.Events)
+export class EventsProcessor extends WorkerHost {
+  private readonly logger = new Logger(EventsProcessor.name);
+
+  constructor(
+    private readonly notifier: EventNotifier,
+    private readonly mailer: Mailer,
+  ) {
+    super();
+  }
+
+  async process(job: Job<DomainEvent>): Promise<number> {
+    const started = Date.now();
+    const created = await this.notifier.handle(job.data);
+    this.logger.debug(`${job.name} ${job.id}: ${created} notification(s) in ${Date.now() - started} ms`);
+    // Their e-mail goes out now rather than at the next scheduled send (sending is idempotent).
+    if (created > 0) await this.mailer.sendPending();
+    return created;
+  }
+}
