@@ -1,8 +1,8 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 
-import { FollowUpService } from '@dondoc/assignments';
+import { DEFAULT_WARNING_DAYS, FollowUpService } from '@dondoc/assignments';
 import { Mailer } from '@dondoc/notifications';
-import { calendarDayOf, isCalendarDay } from '@dondoc/platform';
+import { AppConfig, calendarDayOf, isCalendarDay } from '@dondoc/platform';
 
 interface TickOptions {
   at?: string;
@@ -18,13 +18,18 @@ export class TickCommand extends CommandRunner {
   constructor(
     private readonly followUp: FollowUpService,
     private readonly mailer: Mailer,
+    private readonly config: AppConfig,
   ) {
     super();
   }
 
   async run(_: string[], options: TickOptions): Promise<void> {
     const today = options.at ?? calendarDayOf(new Date());
-    const summary = await this.followUp.sweep(today);
+    const summary = await this.followUp.sweep(today, {
+      warningDays: DEFAULT_WARNING_DAYS,
+      reminderDays: this.config.reminderDays,
+      escalationDays: this.config.escalationDays,
+    });
     const mail = await this.mailer.sendPending(10_000);
     process.stdout.write(
       `As of ${today}: ${summary.overdue} newly overdue, ${summary.dueSoon} due soon, ${summary.reminders} reminder(s), ` +

@@ -2,16 +2,15 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 
-import { FollowUpService } from '@dondoc/assignments';
+import { DEFAULT_WARNING_DAYS, FollowUpService } from '@dondoc/assignments';
 import { Mailer } from '@dondoc/notifications';
-import { calendarDayOf, Clock, QueueName } from '@dondoc/platform';
+import { AppConfig, calendarDayOf, Clock, QueueName } from '@dondoc/platform';
 
 export enum FollowUpJob {
   Sweep = 'sweep',
   SendMail = 'send-mail',
 }
 
-const SWEEP_EVERY_MS = 15 * 60_000;
 const MAIL_EVERY_MS = 30_000;
 
 /**
@@ -28,6 +27,7 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
     private readonly followUp: FollowUpService,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {
     super();
   }
@@ -36,7 +36,7 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
     const opts = { removeOnComplete: 50, removeOnFail: 200 };
     await this.queue.upsertJobScheduler(
       FollowUpJob.Sweep,
-      { every: SWEEP_EVERY_MS },
+      { every: this.config.followUpEveryMinutes * 60_000 },
       { name: FollowUpJob.Sweep, opts },
     );
     await this.queue.upsertJobScheduler(
@@ -50,7 +50,11 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
     const started = Date.now();
     switch (job.name as FollowUpJob) {
       case FollowUpJob.Sweep: {
-        const summary = await this.followUp.sweep(calendarDayOf(this.clock.now()));
+        const summary = await this.followUp.sweep(calendarDayOf(this.clock.now()), {
+          warningDays: DEFAULT_WARNING_DAYS,
+          reminderDays: this.config.reminderDays,
+          escalationDays: this.config.escalationDays,
+        });
         this.logger.log(`sweep ${job.id} in ${Date.now() - started} ms`);
         return summary;
       }

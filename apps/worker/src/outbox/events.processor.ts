@@ -1,21 +1,26 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 
 import { type DomainEvent, EventNotifier } from '@dondoc/assignments';
 import { Mailer } from '@dondoc/notifications';
-import { QueueName } from '@dondoc/platform';
+import { AppConfig, QueueName } from '@dondoc/platform';
 
 /** Domain events from the outbox: who must hear of a change is told (once, whatever the retries). */
 @Processor(QueueName.Events)
-export class EventsProcessor extends WorkerHost {
+export class EventsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EventsProcessor.name);
 
   constructor(
     private readonly notifier: EventNotifier,
     private readonly mailer: Mailer,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.workerConcurrency;
   }
 
   async process(job: Job<DomainEvent>): Promise<number> {

@@ -28,6 +28,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the follow-up settings, and names a bad one', () => {
+    const config = loadConfig({ REMINDER_DAYS: '1, 7,3', ESCALATION_DAYS: '14,7', WORKER_CONCURRENCY: '2' });
+    expect(config.reminderDays).toEqual([7, 3, 1]);
+    expect(config.escalationDays).toEqual([14, 7]);
+    expect(config.workerConcurrency).toBe(2);
+    expect(config.followUpEveryMinutes).toBe(15);
+    expect(() => loadConfig({ REMINDER_DAYS: 'soon' })).toThrow(
+      /^REMINDER_DAYS must be a comma-separated list of days/,
+    );
+    expect(() => loadConfig({ WORKER_CONCURRENCY: '0' })).toThrow(
+      /^WORKER_CONCURRENCY must be a whole number from 1 to 64/,
+    );
+  });
+
   it('requires a signing secret once a real database is configured', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dondoc' })).toThrow(/^JWT_SECRET is required/);
   });

@@ -29,6 +29,16 @@ export class AppConfig {
   readonly timeZone = TIME_ZONE;
   /** True when no DATABASE_URL was given: embedded PostgreSQL, generated secret, demo data. */
   readonly zeroConfig: boolean;
+  /** The worker's own HTTP port (health and metrics). */
+  readonly workerPort: number;
+  /** Jobs a worker runs at once per queue. */
+  readonly workerConcurrency: number;
+  /** Minutes between follow-up sweeps (transitions, reminders, escalation). */
+  readonly followUpEveryMinutes: number;
+  /** Reminders this many days before a due date. */
+  readonly reminderDays: number[];
+  /** Escalate work overdue by this many days. */
+  readonly escalationDays: number[];
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -41,6 +51,11 @@ export class AppConfig {
     this.logLevel = fields.logLevel;
     this.nodeEnv = fields.nodeEnv;
     this.zeroConfig = fields.zeroConfig;
+    this.workerPort = fields.workerPort;
+    this.workerConcurrency = fields.workerConcurrency;
+    this.followUpEveryMinutes = fields.followUpEveryMinutes;
+    this.reminderDays = fields.reminderDays;
+    this.escalationDays = fields.escalationDays;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -118,6 +133,30 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     value('APP_URL') ?? `http://localhost:${problems.some((p) => p.startsWith('PORT')) ? 3000 : port}`;
   checkUrl('APP_URL', appUrl, ['http:', 'https:'], problems);
 
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name) ?? String(fallback);
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || number < min || number > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+      return fallback;
+    }
+    return number;
+  };
+  const days = (name: string, fallback: string): number[] => {
+    const text = value(name) ?? fallback;
+    const list = text.split(',').map((part) => part.trim());
+    if (list.some((part) => !/^\d{1,3}$/.test(part))) {
+      problems.push(`${name} must be a comma-separated list of days, e.g. "${fallback}", got "${text}"`);
+      return fallback.split(',').map(Number);
+    }
+    return [...new Set(list.map(Number))].sort((a, b) => b - a);
+  };
+  const workerPort = integer('WORKER_PORT', 3001, 1, 65535);
+  const workerConcurrency = integer('WORKER_CONCURRENCY', 4, 1, 64);
+  const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
+  const reminderDays = days('REMINDER_DAYS', '7,1');
+  const escalationDays = days('ESCALATION_DAYS', '7');
+
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
 
@@ -135,6 +174,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     logLevel,
     nodeEnv,
     zeroConfig,
+    workerPort,
+    workerConcurrency,
+    followUpEveryMinutes,
+    reminderDays,
+    escalationDays,
   });
 }
 
