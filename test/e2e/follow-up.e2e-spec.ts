@@ -5,10 +5,15 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
-import { EventNotifier, FollowUpService } from '@dondoc/assignments';
+import {
+  EventNotifier,
+  FollowUpService,
+  PeriodSnapshotsService,
+  ReportRequestsService,
+} from '@dondoc/assignments';
 import { DEMO_PASSWORD, DemoUsers, Role } from '@dondoc/identity';
 import { NotificationsService } from '@dondoc/notifications';
-import { FixedClock } from '@dondoc/platform';
+import { FixedClock, freePort } from '@dondoc/platform';
 import {
   bootApi,
   builtEntry,
@@ -62,7 +67,7 @@ describe('follow-up that runs by itself', () => {
       (await given.user(Role.ORG_OFFICER, konTum.get('kt.nd')!)).email,
       TEST_PASSWORD,
     );
-    sweep = new FollowUpService(dataSource, api.app.get(NotificationsService, { strict: false }));
+    sweep = followUpOf(dataSource, api.app.get(NotificationsService, { strict: false }));
 
     const call = async <T>(query: string, variables?: Record<string, unknown>) => {
       const { body } = await graphql<T>(api.url, query, variables, office.headers);
@@ -168,7 +173,7 @@ describe('follow-up that runs by itself', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^As of 2027-03-01: \d+ newly overdue, \d+ due soon, \d+ reminder\(s\), \d+ escalation\(s\); \d+ notification\(s\), \d+ e-mail\(s\) sent\.$/m,
+      /^As of 2027-03-01: \d+ newly overdue, \d+ due soon, \d+ reminder\(s\), \d+ escalation\(s\); \d+ notification\(s\), \d+ e-mail\(s\) sent; \d+ report request\(s\), \d+ report reminder\(s\), \d+ assignment\(s\) frozen at cut-off\.$/m,
     );
     const bad = await runToEnd([builtEntry('cli'), 'tick', '--at', '2027-02-30'], {
       DATABASE_URL: api.database.url,
@@ -188,6 +193,7 @@ describe('follow-up that runs by itself', () => {
       REDIS_URL: workerRedisUrl,
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
       DATA_DIR: dataDir,
+      WORKER_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
     });
     try {
@@ -218,6 +224,343 @@ describe('follow-up that runs by itself', () => {
     }
   });
 });
+
+describe('reporting periods: report requests, report reminders and cut-off snapshots', () => {
+  // The test's calendar is this clock; the database stamps `created_at` with its own, so
+  // each document's assignments are dated to the clock's day (see `publish`).
+  const clock = new FixedClock('2026-12-01T02:00:00Z');
+  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-periods-'));
+  let api: RunningApi;
+  let dataSource: DataSource;
+  let sweep: FollowUpService;
+  let snapshots: PeriodSnapshotsService;
+  let konTum: Awaited<ReturnType<Given['konTum']>>;
+  let office: Session;
+  let womensUnion: Session;
+  let farmers: Session;
+
+  const call = async <T>(session: Session, query: string, variables?: Record<string, unknown>) => {
+    const { body } = await graphql<T>(api.url, query, variables, session.headers);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  };
+
+  let documents = 0;
+  /** Publishes a conclusion whose tasks go to these bodies; returns the assignment ids in task order. */
+  async function publish(
+    plan: { organization: 'kt.pn' | 'kt.nd'; cadence: string; dueDate: string | null; text: string }[],
+  ): Promise<{ documentId: string; assignmentIds: string[] }> {
+    documents += 1;
+    const number = `${800 + documents}-KL/TU`;
+    const text = `TỈNH ỦY KON TUM
+*
+Số ${number}
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kon Tum, ngày 20 tháng 11 năm 2026
+KẾT LUẬN
+về chế độ báo cáo định kỳ
+
+Ban Thường vụ Tỉnh ủy yêu cầu:
+${plan.map((task, index) => `${index + 1}. ${task.text}`).join('\n')}
+`;
+    const { importDocument } = await call<{
+      importDocument: { id: string; tasks: { id: string; number: string }[] };
+    }>(office, 'mutation ($i: DocumentInput!) { importDocument(input: $i) { id tasks { id number } } }', {
+      i: { text },
+    });
+    for (const task of importDocument.tasks) {
+      const { organization, cadence, dueDate } = plan[Number(task.number) - 1]!;
+      await call(
+        office,
+        'mutation ($t: ID!, $a: [AssigneeInput!]!) { setTaskAssignees(taskId: $t, assignees: $a) { id } }',
+        { t: task.id, a: [{ organizationId: konTum.get(organization)!.id, role: 'LEAD', cadence, dueDate }] },
+      );
+    }
+    await call(office, 'mutation ($id: ID!) { publishDocument(id: $id) { id } }', { id: importDocument.id });
+    await dataSource.query('UPDATE assignments SET created_at = $1 WHERE document_id = $2', [
+      clock.now(),
+      importDocument.id,
+    ]);
+    const rows = (await dataSource.query(
+      `SELECT a.id FROM assignments a JOIN tasks t ON t.id = a.task_id
+        WHERE a.document_id = $1 ORDER BY t.position`,
+      [importDocument.id],
+    )) as { id: string }[];
+    expect(rows).toHaveLength(plan.length);
+    return { documentId: importDocument.id, assignmentIds: rows.map((row) => row.id) };
+  }
+
+  const submitReport = (session: Session, assignmentId: string, period: string, percentComplete: number) =>
+    call<{ submitProgressReport: { id: string } }>(
+      session,
+      'mutation ($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { id } }',
+      { i: { assignmentId, period, percentComplete, results: 'Đã triển khai theo kế hoạch.' } },
+    );
+
+  const reportsOf = async (assignmentId: string) =>
+    (await dataSource.query(
+      `SELECT period, status, percent_complete AS "percentComplete"
+         FROM progress_reports WHERE assignment_id = $1 ORDER BY period`,
+      [assignmentId],
+    )) as { period: string; status: string; percentComplete: number }[];
+
+  /** What a body's officer finds in the inbox about one assignment, of one kind. */
+  const inbox = async (session: Session, kind: string, assignmentId: string) =>
+    (
+      await call<{ allNotifications: { message: string; assignment: { id: string } | null }[] }>(
+        session,
+        'query ($f: NotificationFilter) { allNotifications(filter: $f, perPage: 1000) { message assignment { id } } }',
+        { f: { kind } },
+      )
+    ).allNotifications
+      .filter((notification) => notification.assignment?.id === assignmentId)
+      .map((notification) => notification.message);
+
+  const snapshotOf = async (period: string, assignmentId: string) =>
+    (await dataSource.query(
+      `SELECT status, timeliness, percent_complete AS "percentComplete", due_date::text AS "dueDate",
+              taken_on::text AS "takenOn"
+         FROM period_snapshots WHERE period = $1 AND assignment_id = $2`,
+      [period, assignmentId],
+    )) as Record<string, unknown>[];
+
+  beforeAll(async () => {
+    api = await bootApi({ DATA_DIR: dataDir }, { clock });
+    dataSource = api.app.get(DataSource);
+    const given = new Given(api.app);
+    konTum = await given.konTum();
+    await api.app.get(DemoUsers).ensure();
+    office = await signIn(api.url, 'thuongtruc@dondoc.local', DEMO_PASSWORD);
+    womensUnion = await signIn(api.url, 'phunu@dondoc.local', DEMO_PASSWORD);
+    farmers = await signIn(
+      api.url,
+      (await given.user(Role.ORG_OFFICER, konTum.get('kt.nd')!)).email,
+      TEST_PASSWORD,
+    );
+    const notifications = api.app.get(NotificationsService, { strict: false });
+    sweep = followUpOf(dataSource, notifications);
+    snapshots = new PeriodSnapshotsService(dataSource);
+  });
+  afterAll(async () => {
+    await api?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a quarterly assignment gets its report slot and one request when the quarter opens, and nothing more after', async () => {
+    const {
+      assignmentIds: [assignmentId],
+    } = await publish([
+      {
+        organization: 'kt.pn',
+        cadence: 'QUARTERLY',
+        dueDate: '2027-12-31',
+        text: 'Hội Liên hiệp Phụ nữ tỉnh triển khai đề án hỗ trợ phụ nữ khởi nghiệp, báo cáo hằng quý.',
+      },
+    ]);
+    await submitReport(womensUnion, assignmentId!, '2026-Q4', 30);
+
+    const first = await sweep.sweep('2027-01-05');
+    expect(first.reportRequests).toBeGreaterThanOrEqual(1);
+    // The pending slot of the quarter, at the percent the work stands at.
+    expect(await reportsOf(assignmentId!)).toEqual([
+      { period: '2026-Q4', status: 'SUBMITTED', percentComplete: 30 },
+      { period: '2027-Q1', status: 'DRAFT', percentComplete: 30 },
+    ]);
+    const requests = await inbox(womensUnion, 'REPORT_REQUESTED', assignmentId!);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatch(/quý I\/2027/);
+    expect(requests[0]).toMatch(/20\/03\/2027/);
+
+    expect((await sweep.sweep('2027-01-06')).reportRequests).toBe(0);
+    await sweep.sweep('2027-02-10');
+    expect(await reportsOf(assignmentId!)).toHaveLength(2);
+    expect(await inbox(womensUnion, 'REPORT_REQUESTED', assignmentId!)).toHaveLength(1);
+  });
+
+  it('a report-due reminder arrives once per threshold, and not when the report is already submitted', async () => {
+    const {
+      assignmentIds: [continuous, dated],
+    } = await publish([
+      {
+        organization: 'kt.pn',
+        cadence: 'QUARTERLY',
+        dueDate: null,
+        text: 'Hội Liên hiệp Phụ nữ tỉnh thường xuyên tuyên truyền pháp luật cho hội viên, báo cáo hằng quý.',
+      },
+      {
+        organization: 'kt.nd',
+        cadence: 'QUARTERLY',
+        dueDate: '2027-12-31',
+        text: 'Hội Nông dân tỉnh xây dựng mô hình kinh tế tập thể, báo cáo hằng quý.',
+      },
+    ]);
+    await sweep.sweep('2027-01-05'); // the first quarter opens
+    await submitReport(farmers, dated!, '2027-Q1', 50); // the Farmers' Association reports early
+
+    // The report is due on 20 March: 7 days before, then the day before.
+    await sweep.sweep('2027-03-12');
+    expect(await inbox(womensUnion, 'REPORT_DUE_REMINDER', continuous!)).toEqual([]);
+    const first = await sweep.sweep('2027-03-13');
+    expect(first.reportReminders).toBeGreaterThanOrEqual(1);
+    const reminders = await inbox(womensUnion, 'REPORT_DUE_REMINDER', continuous!);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatch(/quý I\/2027/);
+    expect(reminders[0]).toMatch(/20\/03\/2027/);
+    await sweep.sweep('2027-03-13');
+    await sweep.sweep('2027-03-15');
+    expect(await inbox(womensUnion, 'REPORT_DUE_REMINDER', continuous!)).toHaveLength(1);
+    await sweep.sweep('2027-03-19');
+    await sweep.sweep('2027-03-20');
+    expect(await inbox(womensUnion, 'REPORT_DUE_REMINDER', continuous!)).toHaveLength(2);
+
+    expect(await inbox(farmers, 'REPORT_DUE_REMINDER', dated!)).toEqual([]);
+    expect(
+      Number(
+        (
+          await dataSource.query(
+            `SELECT count(*) AS n FROM assignment_transitions WHERE assignment_id = $1 AND kind = 'REPORT_DUE_REMINDER'`,
+            [dated],
+          )
+        )[0].n,
+      ),
+    ).toBe(0);
+  });
+
+  it('the cut-off snapshot of a period does not change when the assignment changes later', async () => {
+    const {
+      documentId,
+      assignmentIds: [quarterly, withoutCadence],
+    } = await publish([
+      {
+        organization: 'kt.nd',
+        cadence: 'QUARTERLY',
+        dueDate: '2026-12-31',
+        text: 'Hội Nông dân tỉnh tổng kết phong trào nông dân sản xuất, kinh doanh giỏi, báo cáo hằng quý.',
+      },
+      {
+        organization: 'kt.pn',
+        cadence: 'NONE',
+        dueDate: '2026-12-10',
+        text: 'Hội Liên hiệp Phụ nữ tỉnh rà soát danh sách hội viên.',
+      },
+    ]);
+    const report = await submitReport(farmers, quarterly!, '2026-Q4', 40);
+
+    // Before the 14 December cut-off nothing of the quarter is frozen.
+    await sweep.sweep('2026-12-13');
+    expect((await snapshots.figures('2026-Q4', { documentId })).total).toBe(0);
+
+    await sweep.sweep('2026-12-14');
+    const frozen = {
+      quarterly: [
+        {
+          status: 'IN_PROGRESS',
+          timeliness: 'ON_TRACK',
+          percentComplete: 40,
+          dueDate: '2026-12-31',
+          takenOn: '2026-12-14',
+        },
+      ],
+      // Work without a cadence is frozen by quarter too: overdue since 10 December.
+      withoutCadence: [
+        {
+          status: 'NOT_STARTED',
+          timeliness: 'OVERDUE',
+          percentComplete: 0,
+          dueDate: '2026-12-10',
+          takenOn: '2026-12-14',
+        },
+      ],
+    };
+    expect({
+      quarterly: await snapshotOf('2026-Q4', quarterly!),
+      withoutCadence: await snapshotOf('2026-Q4', withoutCadence!),
+    }).toEqual(frozen);
+    const figures = await snapshots.figures('2026-Q4', { documentId });
+    expect(figures).toMatchObject({
+      period: '2026-Q4',
+      total: 2,
+      byTimeliness: { ON_TRACK: 1, OVERDUE: 1, COMPLETED_ON_TIME: 0 },
+      byOrganization: [
+        { organizationId: konTum.get('kt.pn')!.id, total: 1, counts: { OVERDUE: 1 } },
+        { organizationId: konTum.get('kt.nd')!.id, total: 1, counts: { ON_TRACK: 1 } },
+      ],
+    });
+
+    // Later the report is accepted and the work completed and confirmed.
+    await call(office, 'mutation ($id: ID!) { reviewProgressReport(id: $id, decision: ACCEPT) { id } }', {
+      id: report.submitProgressReport.id,
+    });
+    await call(
+      farmers,
+      'mutation ($a: ID!) { requestCompletion(assignmentId: $a, summary: "Đã tổng kết xong.") { id } }',
+      { a: quarterly },
+    );
+    const { decideCompletion } = await call<{ decideCompletion: { status: string; timeliness: string } }>(
+      office,
+      'mutation ($a: ID!) { decideCompletion(assignmentId: $a, accept: true) { status timeliness } }',
+      { a: quarterly },
+    );
+    expect(decideCompletion.status).toBe('COMPLETED');
+
+    for (const day of ['2026-12-14', '2026-12-20', '2027-01-10', '2027-03-14']) await sweep.sweep(day);
+    expect({
+      quarterly: await snapshotOf('2026-Q4', quarterly!),
+      withoutCadence: await snapshotOf('2026-Q4', withoutCadence!),
+    }).toEqual(frozen);
+    expect(await snapshots.figures('2026-Q4', { documentId })).toEqual(figures);
+    // The next quarter's figures show the change.
+    expect(await snapshotOf('2027-Q1', quarterly!)).toMatchObject([
+      { status: 'COMPLETED', timeliness: 'COMPLETED_ON_TIME' },
+    ]);
+  });
+
+  it('report slots and snapshots made by two sweeps at once are made once', async () => {
+    const {
+      assignmentIds: [monthly, withoutCadence],
+    } = await publish([
+      {
+        organization: 'kt.pn',
+        cadence: 'MONTHLY',
+        dueDate: null,
+        text: 'Hội Liên hiệp Phụ nữ tỉnh nắm tình hình tư tưởng hội viên, báo cáo hằng tháng.',
+      },
+      {
+        organization: 'kt.nd',
+        cadence: 'NONE',
+        dueDate: '2027-06-30',
+        text: 'Hội Nông dân tỉnh hoàn thành đề án thành lập quỹ hỗ trợ nông dân.',
+      },
+    ]);
+    const total = async (table: string) =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const before = { reports: await total('progress_reports'), snapshots: await total('period_snapshots') };
+
+    // 14 February: the month's report slot opens and its figures are cut off the same day.
+    const [a, b] = await Promise.all([sweep.sweep('2027-02-14'), sweep.sweep('2027-02-14')]);
+
+    expect((await reportsOf(monthly!)).filter((report) => report.period === '2027-02')).toEqual([
+      { period: '2027-02', status: 'DRAFT', percentComplete: 0 },
+    ]);
+    expect(await snapshotOf('2027-02', monthly!)).toHaveLength(1);
+    expect(await snapshotOf('2026-Q4', withoutCadence!)).toHaveLength(1);
+    expect(await inbox(womensUnion, 'REPORT_REQUESTED', monthly!)).toHaveLength(1);
+    // Each row was written by exactly one of the two.
+    expect(a.reportRequests + b.reportRequests).toBe((await total('progress_reports')) - before.reports);
+    expect(a.snapshots + b.snapshots).toBe((await total('period_snapshots')) - before.snapshots);
+    expect(a.snapshots + b.snapshots).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/** The sweep as the worker runs it, with the services it calls. */
+function followUpOf(dataSource: DataSource, notifications: NotificationsService): FollowUpService {
+  return new FollowUpService(
+    dataSource,
+    notifications,
+    new ReportRequestsService(dataSource, notifications),
+    new PeriodSnapshotsService(dataSource),
+  );
+}
 
 function readdirSafe(dir: string): string[] {
   try {

@@ -26,6 +26,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { IdentityApiModule } from './identity/identity-api.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { OrganizationsApiModule } from './organizations/organizations-api.module.js';
+import { QueueBoardModule } from './queue-board/queue-board.module.js';
 import { SystemModule } from './system/system.module.js';
 
 /** The HTTP face: GraphQL, health, metrics. Each domain adds its resolvers module here. */
@@ -52,6 +53,7 @@ export class AppModule {
         AuditApiModule,
         AssignmentsApiModule,
         NotificationsApiModule,
+        QueueBoardModule,
       ],
       providers: [
         // Deny by default: every GraphQL operation passes this guard.

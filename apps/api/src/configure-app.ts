@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { serveConsole } from './admin-console/serve-console.js';
+import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
 /**
  * What every instance of the HTTP face needs, in production and in tests alike.
@@ -15,5 +16,6 @@ export function configureApp(app: NestExpressApplication): boolean {
   // Behind a reverse proxy on the same host or network, the client's address comes from
   // X-Forwarded-For (login throttling counts failures per address).
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  mountQueueBoard(app);
   return serveConsole(app);
 }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 
 import { FollowUpModule } from '@dondoc/assignments';
 import {
@@ -7,17 +8,23 @@ import {
   AppConfigModule,
   ClockModule,
   DatabaseModule,
+  HealthModule,
   LoggingModule,
+  MetricsModule,
   QueueName,
-  RedisStatus,
 } from '@dondoc/platform';
 
 import { FollowUpProcessor } from './follow-up/follow-up.processor.js';
+import { JobMetricsWatcher } from './operations/job-metrics.watcher.js';
+import { QueueErrorLog } from './operations/queue-error-log.js';
 import { EventsProcessor } from './outbox/events.processor.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { HeartbeatProcessor } from './system/heartbeat.processor.js';
 
-/** The job face: BullMQ processors and job schedulers, no resolvers. */
+/**
+ * The job face: BullMQ processors and job schedulers, no resolvers; its own small HTTP server
+ * answers /health, /health/ready and /metrics (queue depths, job durations and outcomes).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -26,8 +33,12 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config.logLevel, 'worker'),
+        MetricsModule.forRoot('worker'),
         ClockModule.forRoot(),
         DatabaseModule.forRoot({ applicationName: 'dondoc-worker', poolSize: 5 }),
+        // Also provides RedisStatus, shared by the readiness check and the heartbeat.
+        HealthModule,
+        DiscoveryModule,
         BullModule.forRoot({
           // Workers block on Redis: never give up a command, reconnect for as long as it takes.
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -40,7 +51,14 @@ export class WorkerModule {
         ),
         FollowUpModule,
       ],
-      providers: [RedisStatus, HeartbeatProcessor, OutboxRelay, EventsProcessor, FollowUpProcessor],
+      providers: [
+        HeartbeatProcessor,
+        OutboxRelay,
+        EventsProcessor,
+        FollowUpProcessor,
+        JobMetricsWatcher,
+        QueueErrorLog,
+      ],
     };
   }
 }

@@ -70,6 +70,18 @@ export class AssignmentWriter {
           ? firstReportDue(row.cadence, context.today, settings)
           : null,
     }));
+    // A body that already has the task is a clear conflict, found before writing anything.
+    const taken = (await manager.query(
+      `SELECT o.name FROM assignments a JOIN organizations o ON o.id = a.organization_id
+        WHERE a.task_id = ANY($1::uuid[]) AND a.organization_id = ANY($2::uuid[])
+          AND (a.task_id, a.organization_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+        LIMIT 3`,
+      [rows.map((row) => row.taskId), rows.map((row) => row.organizationId)],
+    )) as { name: string }[];
+    if (taken.length > 0) {
+      const names = taken.map((row) => row.name).join(', ');
+      throw conflict(`The task is already assigned to ${names}`, `Nhiệm vụ đã được giao cho ${names}`);
+    }
     let inserted: Record<string, unknown>[];
     try {
       inserted = (await manager.query(

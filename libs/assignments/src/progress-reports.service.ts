@@ -109,7 +109,8 @@ export class ProgressReportsService {
       const saved = await repository.save(report);
       await this.audit.record(manager, {
         ...acting.audit,
-        action: existing ? 'report.resubmitted' : 'report.submitted',
+        // A DRAFT slot opened by the sweep is a first submission; after a RETURN it is a resubmission.
+        action: existing?.status === ReportStatus.RETURNED ? 'report.resubmitted' : 'report.submitted',
         entityType: 'progress_report',
         entityId: saved.id,
         before: reportBefore ? reportView(reportBefore) : null,

@@ -11,6 +11,7 @@ export * from './database/snake-naming.strategy.js';
 export * from './health/health.module.js';
 export * from './logging/logging.module.js';
 export * from './metrics/metrics.module.js';
+export * from './metrics/job-metrics.js';
 export * from './metrics/metrics.registry.js';
 export * from './queues/queue-name.js';
 export * from './queues/redis-connection.js';

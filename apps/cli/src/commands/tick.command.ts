@@ -10,8 +10,9 @@ interface TickOptions {
 
 /**
  * `npm run cli -- tick --at 2027-01-15`: runs the follow-up schedules (the sweep of
- * transitions, reminders and escalation, then the e-mail) as of that day against the
- * current database, so a demo or a test can show what happens when deadlines pass.
+ * transitions, reminders and escalation, report requests and reminders, and the cut-off
+ * snapshots; then the e-mail) as of that day against the current database, so a demo or
+ * a test can show what happens when deadlines pass.
  */
 @Command({ name: 'tick', description: 'Run the follow-up schedules as of a day (default: today)' })
 export class TickCommand extends CommandRunner {
@@ -35,7 +36,8 @@ export class TickCommand extends CommandRunner {
       `As of ${today}: ${summary.overdue} newly overdue, ${summary.dueSoon} due soon, ${summary.reminders} reminder(s), ` +
         `${summary.escalations} escalation(s); ${summary.notifications} notification(s), ${mail.sent} e-mail(s) sent` +
         (mail.failed > 0 ? `, ${mail.failed} failed` : '') +
-        '.\n',
+        `; ${summary.reportRequests} report request(s), ${summary.reportReminders} report reminder(s), ` +
+        `${summary.snapshots} assignment(s) frozen at cut-off.\n`,
     );
   }
 

@@ -6,11 +6,16 @@ import { NotificationKind, type NotificationRequest, NotificationsService } from
 import { DEFAULT_WARNING_DAYS } from '../timeliness.js';
 import { timelinessColumnsOf, timelinessSql } from '../timeliness.sql.js';
 import { assignmentFacts, type AssignmentFacts, inspectorsOf } from './follow-up-facts.js';
+import { PeriodSnapshotsService } from './period-snapshots.service.js';
+import { ReportRequestsService } from './report-requests.service.js';
 
 export interface FollowUpSettings {
   /** The DUE_SOON window. */
   warningDays: number;
-  /** Reminders this many days before a due date (each once per due date). */
+  /**
+   * Reminders this many days before a due date (each once per due date), and before the
+   * due day of each period's report (each once per period and threshold).
+   */
   reminderDays: number[];
   /** Escalate work overdue by this many days (each threshold once per due date). */
   escalationDays: number[];
@@ -28,6 +33,12 @@ export interface SweepSummary {
   dueSoon: number;
   reminders: number;
   escalations: number;
+  /** Report slots opened (a DRAFT report and a request) for the periods today falls in. */
+  reportRequests: number;
+  /** Reminders before a period report's due day. */
+  reportReminders: number;
+  /** Assignments frozen in `period_snapshots` at a period's cut-off. */
+  snapshots: number;
   notifications: number;
 }
 
@@ -42,8 +53,10 @@ const OPEN = `a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETION_REQUESTED')
  * The follow-up that runs by itself ("đôn đốc"): as of a day, notices every assignment that
  * turned DUE_SOON or OVERDUE, that is due for a reminder, or that has been overdue long
  * enough to escalate; records each once (per due date and threshold) and notifies the
- * right people in the same transaction. Running it twice, or on two workers, changes
- * nothing the second time.
+ * right people in the same transaction. Then the reporting periods: opens the report slots
+ * of the periods the day falls in, reminds of reports coming due, and freezes the figures
+ * of periods cut off by that day. Running it twice, or on two workers, changes nothing the
+ * second time.
  */
 @Injectable()
 export class FollowUpService {
@@ -52,6 +65,8 @@ export class FollowUpService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly reportRequests: ReportRequestsService,
+    private readonly snapshots: PeriodSnapshotsService,
   ) {}
 
   async sweep(today: string, settings: FollowUpSettings = DEFAULT_FOLLOW_UP): Promise<SweepSummary> {
@@ -61,6 +76,9 @@ export class FollowUpService {
       dueSoon: 0,
       reminders: 0,
       escalations: 0,
+      reportRequests: 0,
+      reportReminders: 0,
+      snapshots: 0,
       notifications: 0,
     };
     const timeliness = timelinessSql(timelinessColumnsOf('a'), {
@@ -107,6 +125,14 @@ export class FollowUpService {
         settings,
       );
     }
+    const requested = await this.reportRequests.request(today);
+    summary.reportRequests = requested.noticed;
+    summary.notifications += requested.notifications;
+    // After the requests, so a report slot opened today is the one reminded of.
+    const reminded = await this.reportRequests.remind(today, settings.reminderDays);
+    summary.reportReminders = reminded.noticed;
+    summary.notifications += reminded.notifications;
+    summary.snapshots = await this.snapshots.take(today, settings.warningDays);
     this.logger.log(`Follow-up sweep as of ${today}: ${JSON.stringify(summary)}`);
     return summary;
   }

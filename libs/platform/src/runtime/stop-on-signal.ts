@@ -14,6 +14,9 @@ export function stopOnSignal(
     if (stopping) return;
     stopping = true;
     announce(signal);
+    // A job or connection that cannot finish (Redis gone mid-shutdown) must not hold the
+    // process for ever: whatever is still open after half a minute is abandoned.
+    setTimeout(() => process.exit(1), 30_000).unref();
     await app.close().catch(() => undefined);
     await runtime.stop().catch(() => undefined);
     process.exit(0);

@@ -4,6 +4,7 @@ import { CreateAuditEvents1764201700000 } from './1764201700000-create-audit-eve
 import { CreateDocumentsAndAssignments1764201800000 } from './1764201800000-create-documents-and-assignments.js';
 import { CreateNotifications1764201900000 } from './1764201900000-create-notifications.js';
 import { CreateAssignmentTransitions1764202000000 } from './1764202000000-create-assignment-transitions.js';
+import { CreatePeriodSnapshots1764202100000 } from './1764202100000-create-period-snapshots.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateDocumentsAndAssignments1764201800000,
   CreateNotifications1764201900000,
   CreateAssignmentTransitions1764202000000,
+  CreatePeriodSnapshots1764202100000,
 ];
