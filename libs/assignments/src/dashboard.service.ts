@@ -56,19 +56,7 @@ export class DashboardService {
       .addGroupBy('2')
       .getRawMany()) as { organizationId: string; timeliness: Timeliness; count: number }[];
 
-    const byTimeliness = emptyCounts();
-    const byOrganization = new Map<string, OrganizationCounts>();
-    for (const row of rows) {
-      byTimeliness[row.timeliness] += row.count;
-      const entry = byOrganization.get(row.organizationId) ?? {
-        organizationId: row.organizationId,
-        total: 0,
-        counts: emptyCounts(),
-      };
-      entry.counts[row.timeliness] += row.count;
-      entry.total += row.count;
-      byOrganization.set(row.organizationId, entry);
-    }
+    const { byTimeliness, byOrganization } = tallyTimeliness(rows);
     const total = Object.values(byTimeliness).reduce((sum, count) => sum + count, 0);
     return {
       total,
@@ -79,6 +67,29 @@ export class DashboardService {
       asOf,
     };
   }
+}
+
+/** Counts rows of (organization, timeliness, count) into totals by timeliness and by organization. */
+export function tallyTimeliness(
+  rows: readonly { organizationId: string; timeliness: Timeliness; count: number }[],
+): {
+  byTimeliness: Record<Timeliness, number>;
+  byOrganization: Map<string, OrganizationCounts>;
+} {
+  const byTimeliness = emptyCounts();
+  const byOrganization = new Map<string, OrganizationCounts>();
+  for (const row of rows) {
+    byTimeliness[row.timeliness] += row.count;
+    const entry = byOrganization.get(row.organizationId) ?? {
+      organizationId: row.organizationId,
+      total: 0,
+      counts: emptyCounts(),
+    };
+    entry.counts[row.timeliness] += row.count;
+    entry.total += row.count;
+    byOrganization.set(row.organizationId, entry);
+  }
+  return { byTimeliness, byOrganization };
 }
 
 export function emptyCounts(): Record<Timeliness, number> {

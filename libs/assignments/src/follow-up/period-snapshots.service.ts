@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '@dondoc/organizations';
 import { type CalendarDay, TIME_ZONE } from '@dondoc/platform';
 
-import { emptyCounts, type OrganizationCounts } from '../dashboard.service.js';
+import { type OrganizationCounts, tallyTimeliness } from '../dashboard.service.js';
 import { parsePeriod, reportDeadlines } from '../reporting-period.js';
 import { DEFAULT_WARNING_DAYS, type Timeliness } from '../timeliness.js';
 import { timelinessColumnsOf, timelinessSql } from '../timeliness.sql.js';
@@ -114,19 +114,7 @@ export class PeriodSnapshotsService {
       params,
     )) as { organizationId: string; timeliness: Timeliness; count: number }[];
 
-    const byTimeliness = emptyCounts();
-    const byOrganization = new Map<string, OrganizationCounts>();
-    for (const row of rows) {
-      byTimeliness[row.timeliness] += row.count;
-      const entry = byOrganization.get(row.organizationId) ?? {
-        organizationId: row.organizationId,
-        total: 0,
-        counts: emptyCounts(),
-      };
-      entry.counts[row.timeliness] += row.count;
-      entry.total += row.count;
-      byOrganization.set(row.organizationId, entry);
-    }
+    const { byTimeliness, byOrganization } = tallyTimeliness(rows);
     return {
       period: periodId,
       total: Object.values(byTimeliness).reduce((sum, count) => sum + count, 0),
