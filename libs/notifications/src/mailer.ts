@@ -23,6 +23,7 @@ export interface SendPendingResult {
 /** A claimed notification with its recipient's address. */
 interface PendingMail {
   id: string;
+  createdAt: Date;
   subject: string;
   message: string;
   email: string;
@@ -115,9 +116,11 @@ export class Mailer {
     if (this.config.smtpUrl === null) {
       if (!Buffer.isBuffer(info.message)) throw new Error('The file transport gave no message');
       await mkdir(this.mailDir, { recursive: true });
+      // Named after the notification, not the moment of sending: a message written again
+      // after a crash (sent, not yet marked) replaces itself, so each is there exactly once.
       // Colons are not allowed in file names everywhere a person may open the folder.
-      const stamp = this.clock.now().toISOString().replace(/:/g, '-');
-      await writeFile(join(this.mailDir, `${stamp}-${mail.id}.eml`), info.message, { flag: 'wx' });
+      const stamp = new Date(mail.createdAt).toISOString().replace(/:/g, '-');
+      await writeFile(join(this.mailDir, `${stamp}-${mail.id}.eml`), info.message);
     }
   }
 
@@ -137,7 +140,7 @@ export class Mailer {
 function claim(manager: EntityManager, limit: number): Promise<PendingMail[]> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be 1 or more, not ${limit}`);
   return manager.query<PendingMail[]>(
-    `SELECT n.id, n.subject, n.message, u.email, u.name
+    `SELECT n.id, n.created_at AS "createdAt", n.subject, n.message, u.email, u.name
        FROM notifications n
        JOIN users u ON u.id = n.recipient_user_id
       WHERE n.emailed_at IS NULL AND n.email_attempts < $1 AND u.active

@@ -12,6 +12,7 @@ export enum FollowUpJob {
 }
 
 const MAIL_EVERY_MS = 30_000;
+const MAIL_BATCH = 100;
 
 /**
  * The schedules of the follow-up: the sweep (transitions, reminders, escalation) as of
@@ -58,8 +59,16 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
         this.logger.log(`sweep ${job.id} in ${Date.now() - started} ms`);
         return summary;
       }
-      case FollowUpJob.SendMail:
-        return this.mailer.sendPending();
+      case FollowUpJob.SendMail: {
+        // Batch after batch until nothing is pending: each batch commits what it sent.
+        const total = { sent: 0, failed: 0 };
+        for (;;) {
+          const batch = await this.mailer.sendPending(MAIL_BATCH);
+          total.sent += batch.sent;
+          total.failed += batch.failed;
+          if (batch.sent + batch.failed < MAIL_BATCH) return total;
+        }
+      }
       default:
         throw new Error(`The follow-up queue has no handler for job "${job.name}"`);
     }
