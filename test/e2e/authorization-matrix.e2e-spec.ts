@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
 
+import { ExportFormat, ExportsService } from '@dondoc/exports';
 import { isPermission, Permission, permissionsOf } from '@dondoc/identity';
 import { NotificationKind, NotificationsService } from '@dondoc/notifications';
 import type { Organization } from '@dondoc/organizations';
+import { addDays, calendarDayOf } from '@dondoc/platform';
 import { bootApi, Given, graphql, type RunningApi, Role, signIn, TEST_PASSWORD } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
@@ -41,6 +43,12 @@ interface Side {
   assignmentId: string;
   reportId: string;
   extensionId: string;
+  /** An OPEN inspection finding on the side's assignment. */
+  inspectionId: string;
+  /** A document whose one assignment (to the side's body) is due soon: on the inspectors' board. */
+  boardDocumentId: string;
+  /** That assignment, never cancelled: where fresh inspections are recorded. */
+  boardAssignmentId: string;
 }
 
 interface Actor {
@@ -98,6 +106,7 @@ const meta = (operation: string, filter: string, id: (side: Side) => string): Op
 
 let fresh: {
   draft(side: Side): Promise<{ documentId: string; taskId: string }>;
+  inspection(side: Side): Promise<string>;
   refreshToken(): Promise<string>;
 };
 
@@ -326,6 +335,41 @@ const CASES: Record<string, OperationCase> = {
     }),
   },
 
+  allInspections: list('allInspections', 'ids', (s) => s.inspectionId),
+  _allInspectionsMeta: meta('_allInspectionsMeta', 'ids', (s) => s.inspectionId),
+  Inspection: byId('Inspection', 'id assignment { id } inspector { id }', (s) => s.inspectionId),
+  recordInspection: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query: 'mutation ($i: RecordInspectionInput!) { recordInspection(input: $i) { id status } }',
+      variables: {
+        i: {
+          assignmentId: s.boardAssignmentId,
+          finding: 'Chậm triển khai',
+          severity: 'MEDIUM',
+          remedy: 'Khắc phục ngay',
+          followUpDate: '2099-12-31',
+        },
+      },
+    }),
+  },
+  resolveInspection: {
+    outOfScope: 'HIDDEN',
+    call: async (s) => ({
+      query: 'mutation ($id: ID!) { resolveInspection(id: $id, note: "Đã khắc phục") { id status } }',
+      variables: { id: await fresh.inspection(s) },
+    }),
+  },
+  inspectionBoard: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query:
+        'query ($d: ID!) { inspectionBoard(filter: { documentId: $d }) { groups { organization { id } items { assignment { id } daysOverdue } } } }',
+      variables: { d: s.boardDocumentId },
+    }),
+    isEmpty: (data) => (data.inspectionBoard as { groups: unknown[] }).groups.length === 0,
+  },
+
   dashboard: {
     outOfScope: 'HIDDEN',
     call: (s) => ({
@@ -333,6 +377,23 @@ const CASES: Record<string, OperationCase> = {
       variables: { d: s.documentId },
     }),
     isEmpty: (data) => (data.dashboard as { total: number }).total === 0,
+  },
+
+  exportReport: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query: 'mutation ($d: ID!) { exportReport(input: { documentId: $d, format: CSV }) { id status } }',
+      variables: { d: s.documentId },
+    }),
+  },
+  // An export is its requester's own, like a notification: nobody else reads it, admins included.
+  Export: {
+    outOfScope: 'HIDDEN',
+    adminSeesAll: false,
+    call: async (s, actor) => ({
+      query: 'query ($id: ID!) { Export(id: $id) { id status format url } }',
+      variables: { id: await exportOf(s, actor) },
+    }),
   },
 
   // Notifications are a person's own: "own" is a fresh notification of the caller itself,
@@ -401,6 +462,27 @@ async function notificationOf(side: Side, actor: Actor): Promise<string> {
     },
   ]);
   return created!.id;
+}
+
+/** A fresh export asked for by the caller itself on its own side, by the side's officer on the other. */
+async function exportOf(side: Side, actor: Actor): Promise<string> {
+  let userId = side.userId;
+  if (side === actor.own) {
+    const [user] = await api.app
+      .get(DataSource)
+      .query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [actor.email]);
+    userId = user?.id ?? side.userId;
+  }
+  const created = await api.app.get(ExportsService).request(
+    {
+      userId,
+      organizationId: side.organization.id,
+      scope: { kind: 'all' },
+      audit: { actorId: userId, actorOrganizationId: side.organization.id, requestId: null },
+    },
+    { documentId: side.documentId, format: ExportFormat.CSV },
+  );
+  return created.id;
 }
 
 let api: RunningApi;
@@ -480,6 +562,23 @@ describe('authorization', () => {
       gl: (await session(Role.SUPERVISOR, gl.root)).session,
     };
 
+    const inspectionOn = async (assignmentId: string) => {
+      const { recordInspection } = await call<{ recordInspection: { id: string } }>(
+        admin.session,
+        'mutation ($i: RecordInspectionInput!) { recordInspection(input: $i) { id } }',
+        {
+          i: {
+            assignmentId,
+            finding: 'Chưa quán triệt đến cơ sở',
+            severity: 'HIGH',
+            remedy: 'Quán triệt và báo cáo',
+            followUpDate: '2099-12-31',
+          },
+        },
+      );
+      return recordInspection.id;
+    };
+
     const importDraft = async (supervisor: Session) => {
       const { importDocument } = await call<{
         importDocument: { id: string; tasks: { id: string; number: string }[] };
@@ -541,6 +640,21 @@ describe('authorization', () => {
         { a: assignmentId },
       );
       const draft = await importDraft(supervisor);
+      // Due in three days (by the server's own clock): at risk, so on the inspectors' board.
+      const board = await importDraft(supervisor);
+      await call(
+        supervisor,
+        'mutation ($t: ID!, $o: ID!, $d: Date!) { setTaskAssignees(taskId: $t, assignees: [{ organizationId: $o, role: LEAD, dueDate: $d }]) { id } }',
+        { t: board.taskId, o: organization.id, d: addDays(calendarDayOf(new Date()), 3) },
+      );
+      await call(supervisor, 'mutation ($id: ID!) { publishDocument(id: $id) { id } }', {
+        id: board.documentId,
+      });
+      const onBoard = await call<{ allAssignments: { id: string }[] }>(
+        supervisor,
+        'query ($d: ID!) { allAssignments(filter: { documentId: $d }) { id } }',
+        { d: board.documentId },
+      );
       return {
         name,
         organization,
@@ -554,6 +668,9 @@ describe('authorization', () => {
         assignmentId,
         reportId: submitProgressReport.id,
         extensionId: requestExtension.id,
+        inspectionId: await inspectionOn(assignmentId),
+        boardDocumentId: board.documentId,
+        boardAssignmentId: onBoard.allAssignments[0]!.id,
       };
     };
 
@@ -568,6 +685,7 @@ describe('authorization', () => {
 
     fresh = {
       draft: (side) => importDraft(side.supervisor),
+      inspection: (side) => inspectionOn(side.boardAssignmentId),
       refreshToken: async () => (await signIn(api.url, admin.user.email, TEST_PASSWORD)).refreshToken,
     };
 

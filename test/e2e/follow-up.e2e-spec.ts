@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import {
   EventNotifier,
   FollowUpService,
+  InspectionFollowUpsService,
   PeriodSnapshotsService,
   ReportRequestsService,
 } from '@dondoc/assignments';
@@ -173,7 +174,7 @@ describe('follow-up that runs by itself', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^As of 2027-03-01: \d+ newly overdue, \d+ due soon, \d+ reminder\(s\), \d+ escalation\(s\); \d+ notification\(s\), \d+ e-mail\(s\) sent; \d+ report request\(s\), \d+ report reminder\(s\), \d+ assignment\(s\) frozen at cut-off\.$/m,
+      /^As of 2027-03-01: \d+ newly overdue, \d+ due soon, \d+ reminder\(s\), \d+ escalation\(s\); \d+ notification\(s\), \d+ e-mail\(s\) sent; \d+ report request\(s\), \d+ report reminder\(s\), \d+ assignment\(s\) frozen at cut-off, \d+ inspection follow-up\(s\)\.$/m,
     );
     const bad = await runToEnd([builtEntry('cli'), 'tick', '--at', '2027-02-30'], {
       DATABASE_URL: api.database.url,
@@ -559,6 +560,7 @@ function followUpOf(dataSource: DataSource, notifications: NotificationsService)
     notifications,
     new ReportRequestsService(dataSource, notifications),
     new PeriodSnapshotsService(dataSource),
+    new InspectionFollowUpsService(dataSource, notifications),
   );
 }
 

@@ -46,7 +46,7 @@ describe('the queue board at /admin/queues', () => {
     const api = await board('/api/queues', admin.headers);
     expect(api.status).toBe(200);
     const { queues } = (await api.json()) as { queues: { name: string }[] };
-    expect(queues.map((queue) => queue.name).sort()).toEqual(['events', 'follow-up', 'system']);
+    expect(queues.map((queue) => queue.name).sort()).toEqual(['events', 'exports', 'follow-up', 'system']);
   });
 
   it('exchanges the token of a link for a cookie of the board, which alone lets the browser in', async () => {

@@ -6,9 +6,9 @@ import { FixedClock } from '@dondoc/platform';
 import { bootApi, Given, graphql, type RunningApi, signIn } from '@dondoc/test-support';
 
 /**
- * The walkthrough of DOMAIN.md, steps 1–5 and the dashboard of step 7, with the seed
- * document and the demo users, asserting what each role sees. (Notifications, inspections
- * and exports have issues of their own.)
+ * The walkthrough of DOMAIN.md, steps 1–6 and the dashboard of step 7, with the seed
+ * document and the demo users, asserting what each role sees. (Notifications and exports
+ * have issues of their own.)
  */
 const SEED = readFileSync(
   join(process.cwd(), 'libs/ingestion/test-documents/seed/kon-tum-410-BC-TU-2019.txt'),
@@ -342,6 +342,69 @@ describe('the walkthrough', () => {
     expect(seenByInspector.allAssignments.map((a) => a.organization.name)).toContain(
       'Hội Liên hiệp Phụ nữ tỉnh',
     );
+  });
+
+  it("6. an inspector records a finding with a remedy and a follow-up date; it shows on the inspectors' board", async () => {
+    const [late] = (
+      await ok<{ allAssignments: { id: string; task: { number: string } }[] }>(
+        womensUnion,
+        '{ allAssignments(filter: { timeliness: [OVERDUE] }) { id task { number } } }',
+      )
+    ).allAssignments.filter((a) => a.task.number === '2');
+    const input = {
+      assignmentId: late!.id,
+      finding: 'Chưa xây dựng kế hoạch thực hiện; chưa báo cáo kết quả quý I/2027',
+      severity: 'MEDIUM',
+      remedy: 'Xây dựng kế hoạch, báo cáo kết quả về Ủy ban Kiểm tra Tỉnh ủy',
+      followUpDate: '2027-04-30',
+    };
+    const record =
+      'mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id status followUpDate inspector { name } } }';
+    // Only the inspectors record findings: not the Union, not the office.
+    for (const session of [womensUnion, office]) {
+      expect((await as(session, record, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const { recordInspection } = await ok<{
+      recordInspection: { id: string; status: string; followUpDate: string; inspector: { name: string } };
+    }>(inspector, record, { input });
+    expect(recordInspection).toMatchObject({ status: 'OPEN', followUpDate: '2027-04-30' });
+
+    // The Union sees the finding on its assignment.
+    const { Assignment } = await ok<{
+      Assignment: { openInspectionCount: number; inspections: { remedy: string }[] };
+    }>(
+      womensUnion,
+      'query ($id: ID!) { Assignment(id: $id) { openInspectionCount inspections { remedy } } }',
+      { id: late!.id },
+    );
+    expect(Assignment).toEqual({ openInspectionCount: 1, inspections: [{ remedy: input.remedy }] });
+
+    // On the board: the Union's two late parts, 5 days overdue, the one inspected OPEN.
+    const { inspectionBoard } = await ok<{
+      inspectionBoard: {
+        groups: {
+          organization: { name: string };
+          overdue: number;
+          items: { assignment: { id: string }; daysOverdue: number; inspectionStatus: string }[];
+        }[];
+      };
+    }>(
+      inspector,
+      `query ($d: ID!) { inspectionBoard(filter: { documentId: $d }) {
+        groups { organization { name } overdue items { assignment { id } daysOverdue inspectionStatus } }
+      } }`,
+      { d: documentId },
+    );
+    const union = inspectionBoard.groups.find(
+      (group) => group.organization.name === 'Hội Liên hiệp Phụ nữ tỉnh',
+    )!;
+    expect(union.overdue).toBe(2);
+    expect(union.items.map((item) => item.daysOverdue)).toEqual([5, 5]);
+    expect(union.items.find((item) => item.assignment.id === late!.id)!.inspectionStatus).toBe('OPEN');
+    expect(union.items.filter((item) => item.inspectionStatus === 'NONE')).toHaveLength(1);
+    // Every group's items are as late as the group says, most overdue groups first.
+    const worst = inspectionBoard.groups.map((group) => group.items[0]?.daysOverdue ?? 0);
+    expect(worst).toEqual([...worst].sort((a, b) => b - a));
   });
 
   it('7. the dashboard counts by timeliness and by organization, and they match the records', async () => {

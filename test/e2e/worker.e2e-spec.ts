@@ -58,7 +58,7 @@ describe('the worker process', () => {
         const text = await (await fetch(`${base}/metrics`)).text();
         return /^dondoc_jobs_completed_total\{[^}]*name="heartbeat"/m.test(text) ? text : null;
       }, 10_000);
-      for (const queue of ['system', 'events', 'follow-up']) {
+      for (const queue of ['system', 'events', 'follow-up', 'exports']) {
         for (const state of ['waiting', 'active', 'delayed', 'failed', 'completed']) {
           expect(metrics).toMatch(
             new RegExp(`^dondoc_queue_depth\\{queue="${queue}",state="${state}",app="worker"\\} \\d+$`, 'm'),

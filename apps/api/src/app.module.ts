@@ -19,6 +19,7 @@ import {
 import { AssignmentsApiModule } from './assignments/assignments-api.module.js';
 import { AuditApiModule } from './audit/audit-api.module.js';
 import { CommonApiModule } from './common/common-api.module.js';
+import { ExportsApiModule } from './exports/exports-api.module.js';
 import { PermissionGuard } from './auth/permission.guard.js';
 import { FirstRun } from './bootstrap/first-run.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
@@ -26,6 +27,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { IdentityApiModule } from './identity/identity-api.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { OrganizationsApiModule } from './organizations/organizations-api.module.js';
+import { OversightApiModule } from './oversight/oversight-api.module.js';
 import { QueueBoardModule } from './queue-board/queue-board.module.js';
 import { SystemModule } from './system/system.module.js';
 
@@ -53,6 +55,8 @@ export class AppModule {
         AuditApiModule,
         AssignmentsApiModule,
         NotificationsApiModule,
+        OversightApiModule,
+        ExportsApiModule,
         QueueBoardModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 
 import { FollowUpModule } from '@dondoc/assignments';
+import { ExportsModule } from '@dondoc/exports';
 import {
   AppConfig,
   AppConfigModule,
@@ -14,6 +15,7 @@ import {
   QueueName,
 } from '@dondoc/platform';
 
+import { ExportsProcessor } from './exports/exports.processor.js';
 import { FollowUpProcessor } from './follow-up/follow-up.processor.js';
 import { JobMetricsWatcher } from './operations/job-metrics.watcher.js';
 import { QueueErrorLog } from './operations/queue-error-log.js';
@@ -48,14 +50,17 @@ export class WorkerModule {
           { name: QueueName.System },
           { name: QueueName.Events },
           { name: QueueName.FollowUp },
+          { name: QueueName.Exports },
         ),
         FollowUpModule,
+        ExportsModule,
       ],
       providers: [
         HeartbeatProcessor,
         OutboxRelay,
         EventsProcessor,
         FollowUpProcessor,
+        ExportsProcessor,
         JobMetricsWatcher,
         QueueErrorLog,
       ],

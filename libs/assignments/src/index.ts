@@ -18,5 +18,6 @@ export * from './timeliness.sql.js';
 export * from './follow-up/event-notifier.js';
 export * from './follow-up/follow-up.module.js';
 export * from './follow-up/follow-up.service.js';
+export * from './follow-up/inspection-follow-ups.service.js';
 export * from './follow-up/period-snapshots.service.js';
 export * from './follow-up/report-requests.service.js';

@@ -21,6 +21,8 @@ export enum NotificationKind {
   ASSIGNMENT_CANCELLED = 'ASSIGNMENT_CANCELLED',
   /** An inspection's follow-up date has come. */
   INSPECTION_FOLLOW_UP = 'INSPECTION_FOLLOW_UP',
+  /** An inspector recorded a finding on the body's work, with a remedy to carry out. */
+  INSPECTION_RECORDED = 'INSPECTION_RECORDED',
 }
 
 export const ALL_NOTIFICATION_KINDS: readonly NotificationKind[] = Object.values(NotificationKind);

@@ -17,7 +17,7 @@ export interface NotificationFacts {
   daysOverdue?: number | null;
   /** A reporting period: `2026-Q4`, `2026-H2`, `2026-11`, `2026`. */
   period?: string | null;
-  /** The reviewer's or decider's comment, or a cancellation's reason. */
+  /** The reviewer's or decider's comment, a cancellation's reason, or an inspection's remedy. */
   comment?: string | null;
   /** Days: before the due date for a reminder, past it for an escalation. */
   threshold?: number | null;
@@ -176,6 +176,12 @@ const VI: Record<NotificationKind, Template> = {
       `Đã đến ngày theo dõi việc khắc phục sau kiểm tra đối với nhiệm vụ giao ${p.org}` +
       `${p.due ? ` (ngày ${p.due})` : ''}. Đề nghị kiểm tra kết quả khắc phục.`,
   },
+  [NotificationKind.INSPECTION_RECORDED]: {
+    title: () => 'Kết luận kiểm tra',
+    lead: (p) =>
+      `Cơ quan kiểm tra đã có kết luận kiểm tra đối với nhiệm vụ giao ${p.org}. ` +
+      `Đề nghị thực hiện việc khắc phục theo yêu cầu${p.due ? ` trước ngày ${p.due}` : ''}.`,
+  },
 };
 
 const EN: Record<NotificationKind, Template> = {
@@ -263,6 +269,12 @@ const EN: Record<NotificationKind, Template> = {
       `The follow-up date of an inspection of the task assigned to ${p.org} has come` +
       `${p.due ? ` (${p.due})` : ''}. Please check the remedy.`,
   },
+  [NotificationKind.INSPECTION_RECORDED]: {
+    title: () => 'Inspection finding',
+    lead: (p) =>
+      `An inspection finding has been recorded on the task assigned to ${p.org}. ` +
+      `Please carry out the required remedy${p.due ? ` by ${p.due}` : ''}.`,
+  },
 };
 
 const LABELS = {
@@ -274,6 +286,7 @@ const LABELS = {
     period: 'Kỳ báo cáo',
     comment: 'Ý kiến',
     reason: 'Lý do',
+    remedy: 'Yêu cầu khắc phục',
     link: 'Xem chi tiết',
   },
   en: {
@@ -284,6 +297,7 @@ const LABELS = {
     period: 'Reporting period',
     comment: 'Comment',
     reason: 'Reason',
+    remedy: 'Required remedy',
     link: 'Details',
   },
 } as const;
@@ -319,15 +333,21 @@ export function renderNotification(
     facts.documentNumber ? `${labels.document}: ${facts.documentNumber}` : null,
     phrases.due ? `${labels.due}: ${phrases.due}` : null,
     phrases.period ? `${labels.period}: ${phrases.period}` : null,
-    comment
-      ? `${kind === NotificationKind.ASSIGNMENT_CANCELLED ? labels.reason : labels.comment}: ${comment}`
-      : null,
+    comment ? `${commentLabel(kind, labels)}: ${comment}` : null,
     options.link ? `${labels.link}: ${options.link}` : null,
   ];
   return {
     subject: `${title}: ${shortenText(facts.taskText, SUBJECT_TASK_LIMIT)}`,
     message: lines.filter((line) => line !== null).join('\n'),
   };
+}
+
+/** What the comment is: a cancellation's reason, an inspection's remedy, or a reviewer's comment. */
+function commentLabel(kind: NotificationKind, labels: (typeof LABELS)[NotificationLocale]): string {
+  if (kind === NotificationKind.ASSIGNMENT_CANCELLED) return labels.reason;
+  if (kind === NotificationKind.INSPECTION_RECORDED || kind === NotificationKind.INSPECTION_FOLLOW_UP)
+    return labels.remedy;
+  return labels.comment;
 }
 
 function positive(value: number | null | undefined): number | null {

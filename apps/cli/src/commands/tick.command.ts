@@ -11,7 +11,7 @@ interface TickOptions {
 /**
  * `npm run cli -- tick --at 2027-01-15`: runs the follow-up schedules (the sweep of
  * transitions, reminders and escalation, report requests and reminders, and the cut-off
- * snapshots; then the e-mail) as of that day against the current database, so a demo or
+ * snapshots, the inspections' follow-up dates; then the e-mail) as of that day against the current database, so a demo or
  * a test can show what happens when deadlines pass.
  */
 @Command({ name: 'tick', description: 'Run the follow-up schedules as of a day (default: today)' })
@@ -37,7 +37,7 @@ export class TickCommand extends CommandRunner {
         `${summary.escalations} escalation(s); ${summary.notifications} notification(s), ${mail.sent} e-mail(s) sent` +
         (mail.failed > 0 ? `, ${mail.failed} failed` : '') +
         `; ${summary.reportRequests} report request(s), ${summary.reportReminders} report reminder(s), ` +
-        `${summary.snapshots} assignment(s) frozen at cut-off.\n`,
+        `${summary.snapshots} assignment(s) frozen at cut-off, ${summary.inspectionFollowUps} inspection follow-up(s).\n`,
     );
   }
 

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, databaseUrlOf, QueueName } from '@dondoc/platform';
 
 const BATCH = 500;
+/** Topics of the exports queue (`export.requested`). */
+const EXPORT_TOPIC_PREFIX = 'export.';
 const POLL_MS = 5_000;
 /** How long to wait for Redis before leaving the rows for the next attempt. */
 const REDIS_TIMEOUT_MS = 5_000;
@@ -36,7 +38,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Events) private readonly queue: Queue,
+    @InjectQueue(QueueName.Events) private readonly events: Queue,
+    @InjectQueue(QueueName.Exports) private readonly exports: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -86,18 +89,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
       await withTimeout(
-        this.queue.addBulk(
-          rows.map((row) => ({
-            name: row.topic,
-            data: { outboxId: row.id, topic: row.topic, subject: row.subject, payload: row.payload },
-            opts: {
-              jobId: `${row.topic}_${row.subject}_${row.id}`,
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 2_000 },
-              removeOnComplete: 10_000,
-              removeOnFail: 10_000,
-            },
-          })),
+        Promise.all(
+          [this.events, this.exports].map((queue) => {
+            const mine = rows.filter((row) => this.queueOf(row.topic) === queue);
+            return mine.length === 0 ? null : queue.addBulk(mine.map(jobOf));
+          }),
         ),
         REDIS_TIMEOUT_MS,
       );
@@ -107,6 +103,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.debug(`relayed ${rows.length} outbox row(s)`);
       return rows.length;
     });
+  }
+
+  /** Exports are slow: they go to a queue of their own; every other topic is an event to notify. */
+  private queueOf(topic: string): Queue {
+    return topic.startsWith(EXPORT_TOPIC_PREFIX) ? this.exports : this.events;
   }
 
   private async listen(): Promise<void> {
@@ -126,6 +127,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
     }
   }
+}
+
+function jobOf(row: OutboxRow) {
+  return {
+    name: row.topic,
+    data: { outboxId: row.id, topic: row.topic, subject: row.subject, payload: row.payload },
+    opts: {
+      jobId: `${row.topic}_${row.subject}_${row.id}`,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: 10_000,
+      removeOnFail: 10_000,
+    },
+  };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

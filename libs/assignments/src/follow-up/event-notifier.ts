@@ -23,6 +23,7 @@ const ROUTES: Record<string, { kind: NotificationKind; audience: 'assignee' | 'a
   'completion.requested': { kind: NotificationKind.COMPLETION_REQUESTED, audience: 'assigner' },
   'completion.decided': { kind: NotificationKind.COMPLETION_DECIDED, audience: 'assignee' },
   'assignment.cancelled': { kind: NotificationKind.ASSIGNMENT_CANCELLED, audience: 'assignee' },
+  'inspection.recorded': { kind: NotificationKind.INSPECTION_RECORDED, audience: 'assignee' },
 };
 
 /**
@@ -55,12 +56,17 @@ export class EventNotifier {
           taskText: fact.taskText,
           organizationName: fact.organizationName,
           documentNumber: fact.documentNumber,
-          dueDate: fact.dueDate,
-          period: typeof event.payload.period === 'string' ? event.payload.period : undefined,
-          comment: typeof event.payload.comment === 'string' ? event.payload.comment : undefined,
+          // An inspection's remedy is due on its follow-up date, not the assignment's.
+          dueDate: text(event.payload.followUpDate) ?? fact.dueDate,
+          period: text(event.payload.period),
+          comment: text(event.payload.comment) ?? text(event.payload.remedy),
         },
       };
       return (await this.notifications.notify([request], manager)).length;
     });
   }
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -6,6 +6,7 @@ import { NotificationKind, type NotificationRequest, NotificationsService } from
 import { DEFAULT_WARNING_DAYS } from '../timeliness.js';
 import { timelinessColumnsOf, timelinessSql } from '../timeliness.sql.js';
 import { assignmentFacts, type AssignmentFacts, inspectorsOf } from './follow-up-facts.js';
+import { InspectionFollowUpsService } from './inspection-follow-ups.service.js';
 import { PeriodSnapshotsService } from './period-snapshots.service.js';
 import { ReportRequestsService } from './report-requests.service.js';
 
@@ -39,6 +40,8 @@ export interface SweepSummary {
   reportReminders: number;
   /** Assignments frozen in `period_snapshots` at a period's cut-off. */
   snapshots: number;
+  /** Open inspections whose follow-up date came (each once per follow-up date). */
+  inspectionFollowUps: number;
   notifications: number;
 }
 
@@ -55,7 +58,7 @@ const OPEN = `a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETION_REQUESTED')
  * enough to escalate; records each once (per due date and threshold) and notifies the
  * right people in the same transaction. Then the reporting periods: opens the report slots
  * of the periods the day falls in, reminds of reports coming due, and freezes the figures
- * of periods cut off by that day. Running it twice, or on two workers, changes nothing the
+ * of periods cut off by that day; and the inspections whose follow-up date has come. Running it twice, or on two workers, changes nothing the
  * second time.
  */
 @Injectable()
@@ -67,6 +70,7 @@ export class FollowUpService {
     private readonly notifications: NotificationsService,
     private readonly reportRequests: ReportRequestsService,
     private readonly snapshots: PeriodSnapshotsService,
+    private readonly inspectionFollowUps: InspectionFollowUpsService,
   ) {}
 
   async sweep(today: string, settings: FollowUpSettings = DEFAULT_FOLLOW_UP): Promise<SweepSummary> {
@@ -79,6 +83,7 @@ export class FollowUpService {
       reportRequests: 0,
       reportReminders: 0,
       snapshots: 0,
+      inspectionFollowUps: 0,
       notifications: 0,
     };
     const timeliness = timelinessSql(timelinessColumnsOf('a'), {
@@ -133,6 +138,9 @@ export class FollowUpService {
     summary.reportReminders = reminded.noticed;
     summary.notifications += reminded.notifications;
     summary.snapshots = await this.snapshots.take(today, settings.warningDays);
+    const followedUp = await this.inspectionFollowUps.notice(today);
+    summary.inspectionFollowUps = followedUp.noticed;
+    summary.notifications += followedUp.notifications;
     this.logger.log(`Follow-up sweep as of ${today}: ${JSON.stringify(summary)}`);
     return summary;
   }

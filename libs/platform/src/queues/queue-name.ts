@@ -9,6 +9,8 @@ export enum QueueName {
   Events = 'events',
   /** The follow-up sweeps: timeliness transitions, reminders, escalation; and e-mail. */
   FollowUp = 'follow-up',
+  /** Files people asked for (report, tracking table, CSV): slow jobs kept off the events queue. */
+  Exports = 'exports',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
