@@ -170,6 +170,12 @@ const VI: Record<NotificationKind, Template> = {
     title: () => 'Hủy giao nhiệm vụ',
     lead: (p) => `Nhiệm vụ giao ${p.org} đã được hủy; không tiếp tục theo dõi, đôn đốc.`,
   },
+  [NotificationKind.ASSIGNMENT_TRANSFERRED]: {
+    title: () => 'Tiếp nhận nhiệm vụ do sắp xếp tổ chức bộ máy',
+    lead: (p) =>
+      `Do sắp xếp tổ chức bộ máy, nhiệm vụ dưới đây được chuyển giao cho ${p.org} tiếp tục thực hiện` +
+      `${p.due ? `, thời hạn hoàn thành ngày ${p.due}` : ''}. Đề nghị tiếp nhận và tổ chức thực hiện.`,
+  },
   [NotificationKind.INSPECTION_FOLLOW_UP]: {
     title: () => 'Đến hạn kiểm tra việc khắc phục',
     lead: (p) =>
@@ -257,6 +263,12 @@ const EN: Record<NotificationKind, Template> = {
     title: () => 'Assignment cancelled',
     lead: (p) => `The task assigned to ${p.org} has been cancelled and is no longer followed up.`,
   },
+  [NotificationKind.ASSIGNMENT_TRANSFERRED]: {
+    title: () => 'Assignment handed over by a reorganization',
+    lead: (p) =>
+      `After a reorganization, the task below is handed over to ${p.org} to carry on` +
+      `${p.due ? `, due on ${p.due}` : ''}. Please take it over.`,
+  },
   [NotificationKind.INSPECTION_FOLLOW_UP]: {
     title: () => 'Inspection follow-up due',
     lead: (p) =>
@@ -274,6 +286,7 @@ const LABELS = {
     period: 'Kỳ báo cáo',
     comment: 'Ý kiến',
     reason: 'Lý do',
+    from: 'Chuyển từ',
     link: 'Xem chi tiết',
   },
   en: {
@@ -284,6 +297,7 @@ const LABELS = {
     period: 'Reporting period',
     comment: 'Comment',
     reason: 'Reason',
+    from: 'Handed over from',
     link: 'Details',
   },
 } as const;
@@ -319,15 +333,20 @@ export function renderNotification(
     facts.documentNumber ? `${labels.document}: ${facts.documentNumber}` : null,
     phrases.due ? `${labels.due}: ${phrases.due}` : null,
     phrases.period ? `${labels.period}: ${phrases.period}` : null,
-    comment
-      ? `${kind === NotificationKind.ASSIGNMENT_CANCELLED ? labels.reason : labels.comment}: ${comment}`
-      : null,
+    comment ? `${commentLabel(kind, labels)}: ${comment}` : null,
     options.link ? `${labels.link}: ${options.link}` : null,
   ];
   return {
     subject: `${title}: ${shortenText(facts.taskText, SUBJECT_TASK_LIMIT)}`,
     message: lines.filter((line) => line !== null).join('\n'),
   };
+}
+
+/** What the comment line is called: a cancellation's reason, a handover's previous holder. */
+function commentLabel(kind: NotificationKind, labels: (typeof LABELS)[NotificationLocale]): string {
+  if (kind === NotificationKind.ASSIGNMENT_CANCELLED) return labels.reason;
+  if (kind === NotificationKind.ASSIGNMENT_TRANSFERRED) return labels.from;
+  return labels.comment;
 }
 
 function positive(value: number | null | undefined): number | null {

@@ -7,3 +7,5 @@ export * from './organization.entity.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './organization-gazetteer.js';
+export * from './lineage-sql.js';
+export * from './lineage.service.js';

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AuditModule } from '@dondoc/audit';
+import { OutboxModule } from '@dondoc/platform';
 
+import { LineageService } from './lineage.service.js';
 import { OrganizationSeeder } from './organization-seeder.js';
 import { OrganizationSuccession } from './organization-succession.entity.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, OrganizationSuccession]), AuditModule],
-  providers: [OrganizationsService, OrganizationSeeder],
-  exports: [OrganizationsService, OrganizationSeeder],
+  imports: [TypeOrmModule.forFeature([Organization, OrganizationSuccession]), AuditModule, OutboxModule],
+  providers: [OrganizationsService, OrganizationSeeder, LineageService],
+  exports: [OrganizationsService, OrganizationSeeder, LineageService],
 })
 export class OrganizationsModule {}

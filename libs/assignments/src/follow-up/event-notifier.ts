@@ -23,6 +23,8 @@ const ROUTES: Record<string, { kind: NotificationKind; audience: 'assignee' | 'a
   'completion.requested': { kind: NotificationKind.COMPLETION_REQUESTED, audience: 'assigner' },
   'completion.decided': { kind: NotificationKind.COMPLETION_DECIDED, audience: 'assignee' },
   'assignment.cancelled': { kind: NotificationKind.ASSIGNMENT_CANCELLED, audience: 'assignee' },
+  // Written by a merger or split, after the move: the assignee is already the successor.
+  'assignment.transferred': { kind: NotificationKind.ASSIGNMENT_TRANSFERRED, audience: 'assignee' },
 };
 
 /**
