@@ -32,7 +32,14 @@ export class CliModule {
         OrganizationsModule,
         FollowUpModule,
       ],
-      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand, TickCommand, ScenarioCommand],
+      providers: [
+        MigrateCommand,
+        ParseCommand,
+        SeedCommand,
+        AuditVerifyCommand,
+        TickCommand,
+        ScenarioCommand,
+      ],
     };
   }
 }

@@ -71,7 +71,11 @@ export const QUANG_NGAI_2025: GazetteerEntry[] = [
     'Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi',
     'FATHERLAND_FRONT',
     'qn.tu',
-    ['Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi', 'Ủy ban MTTQ tỉnh Quảng Ngãi', 'MTTQ tỉnh Quảng Ngãi'],
+    [
+      'Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi',
+      'Ủy ban MTTQ tỉnh Quảng Ngãi',
+      'MTTQ tỉnh Quảng Ngãi',
+    ],
   ),
   // The socio-political organizations, under the Fatherland Front.
   body('qn.td', 'Tỉnh đoàn Quảng Ngãi', 'Tỉnh đoàn Quảng Ngãi', SOCIO, 'qn.mttq', [
