@@ -273,6 +273,10 @@ describe('cli scenario reorganize-2025', () => {
     );
     expect(moved).toBe(open.rows[0]!.n);
 
+    // Every change of the scenario is in the audit trail, and the chain still holds.
+    const verified = await runToEnd([builtEntry('cli'), 'audit', 'verify'], env());
+    expect(verified.code).toBe(0);
+
     const before = await fingerprint();
     const again = await runToEnd([builtEntry('cli'), 'scenario', 'reorganize-2025'], env());
     expect(again.code).toBe(0);
