@@ -284,5 +284,10 @@ describe('cli scenario reorganize-2025', () => {
       /already applied \(Tỉnh ủy Kon Tum dissolved on 2025-07-01\): nothing changed/,
     );
     expect(await fingerprint()).toBe(before);
+    // Seeding the Kon Tum bodies of 2019 again (the API does at each zero-configuration start)
+    // leaves the dissolved bodies as the reorganization left them.
+    const reseeded = await runToEnd([builtEntry('cli'), 'seed'], env());
+    expect(reseeded.stdout).toMatch(/Organizations: 0 created, 0 updated, \d+ unchanged/);
+    expect(await fingerprint()).toBe(before);
   });
 });
