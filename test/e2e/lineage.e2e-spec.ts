@@ -273,6 +273,19 @@ describe('cli scenario reorganize-2025', () => {
     );
     expect(moved).toBe(open.rows[0]!.n);
 
+    // Every copy of a tree path still agrees with the tree: bodies under their parents, and
+    // the assignments and documents of every body that moved.
+    const stale = await client.query<{ bodies: number; assignments: number; documents: number }>(
+      `SELECT (SELECT count(*) FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
+                WHERE (p.id IS NULL AND nlevel(o.path) <> 1)
+                   OR (p.id IS NOT NULL AND subpath(o.path, 0, nlevel(o.path) - 1) <> p.path))::int AS bodies,
+              (SELECT count(*) FROM assignments a JOIN organizations o ON o.id = a.organization_id
+                WHERE a.organization_path <> o.path)::int AS assignments,
+              (SELECT count(*) FROM documents d JOIN organizations o ON o.id = d.owner_organization_id
+                WHERE d.owner_path <> o.path)::int AS documents`,
+    );
+    expect(stale.rows[0]).toEqual({ bodies: 0, assignments: 0, documents: 0 });
+
     // Every change of the scenario is in the audit trail, and the chain still holds.
     const verified = await runToEnd([builtEntry('cli'), 'audit', 'verify'], env());
     expect(verified.code).toBe(0);
