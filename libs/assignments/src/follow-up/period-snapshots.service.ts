@@ -12,7 +12,10 @@ import { frozenCadences, lastCutOffPeriod, PERIOD_CADENCES } from './period-sche
 import { reportingGroups, takesPart } from './reporting-groups.js';
 
 export interface PeriodFiguresFilter {
-  /** That body's own assignments (not its sub-bodies': the snapshot keeps no tree). */
+  /**
+   * That body's own assignments and those of the bodies it took over from (not its
+   * sub-bodies': the snapshot keeps no tree).
+   */
   organizationId?: string | null;
   documentId?: string | null;
 }
