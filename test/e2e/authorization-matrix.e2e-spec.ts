@@ -154,6 +154,24 @@ const CASES: Record<string, OperationCase> = {
       variables: { id: s.organization.id, a: s.organization.aliases },
     }),
   },
+  // Refused by the domain after authorization (a body into itself, a successor under the body
+  // it replaces), so the shared fixtures are never reorganized.
+  mergeOrganizations: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query:
+        'mutation ($id: ID!) { mergeOrganizations(input: { sourceIds: [$id], targetId: $id, effectiveDate: "2025-07-01" }) { id } }',
+      variables: { id: s.organization.id },
+    }),
+  },
+  splitOrganization: {
+    outOfScope: 'HIDDEN',
+    call: (s) => ({
+      query:
+        'mutation ($id: ID!) { splitOrganization(input: { sourceId: $id, successors: [{ name: "Thử", kind: DEPARTMENT, parentId: $id }], effectiveDate: "2025-07-01" }) { id } }',
+      variables: { id: s.organization.id },
+    }),
+  },
 
   allUsers: list('allUsers', 'ids', (s) => s.userId),
   _allUsersMeta: meta('_allUsersMeta', 'ids', (s) => s.userId),

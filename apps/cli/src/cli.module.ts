@@ -2,11 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 
 import { FollowUpModule } from '@dondoc/assignments';
 import { IdentityModule } from '@dondoc/identity';
+import { OrganizationsModule } from '@dondoc/organizations';
 import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc/platform';
 
 import { AuditVerifyCommand } from './commands/audit-verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ParseCommand } from './commands/parse.command.js';
+import { ScenarioCommand } from './commands/scenario.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { TickCommand } from './commands/tick.command.js';
 
@@ -27,9 +29,17 @@ export class CliModule {
         ClockModule.forRoot(),
         DatabaseModule.forRoot({ applicationName: 'dondoc-cli', poolSize: 2 }),
         IdentityModule,
+        OrganizationsModule,
         FollowUpModule,
       ],
-      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand, TickCommand],
+      providers: [
+        MigrateCommand,
+        ParseCommand,
+        SeedCommand,
+        AuditVerifyCommand,
+        TickCommand,
+        ScenarioCommand,
+      ],
     };
   }
 }

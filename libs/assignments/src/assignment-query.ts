@@ -3,7 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { AssignmentRole } from '@dondoc/directives';
-import { type AccessScope, containsPattern, isUuid, scopeCondition } from '@dondoc/organizations';
+import {
+  type AccessScope,
+  containsPattern,
+  isUuid,
+  lineageIdsSql,
+  lineagePathsSql,
+  scopeCondition,
+} from '@dondoc/organizations';
 import { calendarDayOf, Clock, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
 
 import { AssignmentStatus } from './assignment-status.js';
@@ -108,15 +115,16 @@ export class AssignmentQuery {
         warningDays: DEFAULT_WARNING_DAYS,
       });
     }
+    // A body's work includes the history of the bodies it took over from (mergers, splits);
+    // an old body's filter still shows only what it did. Scope still applies on top.
     if (filter.organizationId) {
       const organizationId = asUuid(filter.organizationId);
       if (filter.includeDescendants) {
-        query.andWhere(
-          `${alias}.organization_path <@ (SELECT path FROM organizations WHERE id = :organizationId)`,
-          { organizationId },
-        );
+        query.andWhere(`${alias}.organization_path <@ ANY(${lineagePathsSql(':organizationId')})`, {
+          organizationId,
+        });
       } else {
-        query.andWhere(`${alias}.organization_id = :organizationId`, { organizationId });
+        query.andWhere(`${alias}.organization_id IN ${lineageIdsSql(':organizationId')}`, { organizationId });
       }
     }
     if (filter.taskId) query.andWhere(`${alias}.task_id = :taskId`, { taskId: asUuid(filter.taskId) });

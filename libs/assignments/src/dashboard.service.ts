@@ -8,7 +8,7 @@ import { timelinessColumnsOf, timelinessSql, type TimelinessSqlParams } from './
 
 export interface DashboardFilter {
   documentId?: string | null;
-  /** This body and everything under it. */
+  /** This body and everything under it, and the bodies it took over from (lineage-sql.ts). */
   organizationId?: string | null;
   /** Count on-time against the current due dates (default) or the baselines. */
   against?: TimelinessSqlParams['against'];

@@ -7,7 +7,8 @@ import { Role } from './role.js';
 /**
  * Which bodies a person may see: an administrator all; an organization officer their
  * body and everything under it; a supervisor, inspector or viewer the whole jurisdiction
- * of their Party committee — the tree their body belongs to (the province).
+ * of their Party committee — the tree their body belongs to (the province). Each also sees
+ * the bodies that the ones in their sight took over from (mergers and splits).
  */
 @Injectable()
 export class ScopeResolver {
@@ -21,7 +22,9 @@ export class ScopeResolver {
       (role) => role === Role.SUPERVISOR || role === Role.INSPECTOR || role === Role.VIEWER,
     );
     const path = jurisdiction ? jurisdictionRoot(organization.path) : organization.path;
-    return { kind: 'subtrees', paths: [path] };
+    // A successor's people read what the bodies it replaced did (their finished work and
+    // reports), so the subtrees of those predecessors are in sight too.
+    return { kind: 'subtrees', paths: [path, ...(await this.organizations.predecessorPaths([path]))] };
   }
 }
 

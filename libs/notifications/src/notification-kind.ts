@@ -19,6 +19,8 @@ export enum NotificationKind {
   COMPLETION_REQUESTED = 'COMPLETION_REQUESTED',
   COMPLETION_DECIDED = 'COMPLETION_DECIDED',
   ASSIGNMENT_CANCELLED = 'ASSIGNMENT_CANCELLED',
+  /** A reorganization handed a dissolved body's open assignment to its successor. */
+  ASSIGNMENT_TRANSFERRED = 'ASSIGNMENT_TRANSFERRED',
   /** An inspection's follow-up date has come. */
   INSPECTION_FOLLOW_UP = 'INSPECTION_FOLLOW_UP',
   /** An inspector recorded a finding on the body's work, with a remedy to carry out. */

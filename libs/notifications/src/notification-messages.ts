@@ -170,6 +170,12 @@ const VI: Record<NotificationKind, Template> = {
     title: () => 'Hủy giao nhiệm vụ',
     lead: (p) => `Nhiệm vụ giao ${p.org} đã được hủy; không tiếp tục theo dõi, đôn đốc.`,
   },
+  [NotificationKind.ASSIGNMENT_TRANSFERRED]: {
+    title: () => 'Tiếp nhận nhiệm vụ do sắp xếp tổ chức bộ máy',
+    lead: (p) =>
+      `Do sắp xếp tổ chức bộ máy, nhiệm vụ dưới đây được chuyển giao cho ${p.org} tiếp tục thực hiện` +
+      `${p.due ? `, thời hạn hoàn thành ngày ${p.due}` : ''}. Đề nghị tiếp nhận và tổ chức thực hiện.`,
+  },
   [NotificationKind.INSPECTION_FOLLOW_UP]: {
     title: () => 'Đến hạn kiểm tra việc khắc phục',
     lead: (p) =>
@@ -263,6 +269,12 @@ const EN: Record<NotificationKind, Template> = {
     title: () => 'Assignment cancelled',
     lead: (p) => `The task assigned to ${p.org} has been cancelled and is no longer followed up.`,
   },
+  [NotificationKind.ASSIGNMENT_TRANSFERRED]: {
+    title: () => 'Assignment handed over by a reorganization',
+    lead: (p) =>
+      `After a reorganization, the task below is handed over to ${p.org} to carry on` +
+      `${p.due ? `, due on ${p.due}` : ''}. Please take it over.`,
+  },
   [NotificationKind.INSPECTION_FOLLOW_UP]: {
     title: () => 'Inspection follow-up due',
     lead: (p) =>
@@ -287,6 +299,7 @@ const LABELS = {
     comment: 'Ý kiến',
     reason: 'Lý do',
     remedy: 'Yêu cầu khắc phục',
+    from: 'Chuyển từ',
     link: 'Xem chi tiết',
   },
   en: {
@@ -298,6 +311,7 @@ const LABELS = {
     comment: 'Comment',
     reason: 'Reason',
     remedy: 'Required remedy',
+    from: 'Handed over from',
     link: 'Details',
   },
 } as const;
@@ -342,11 +356,12 @@ export function renderNotification(
   };
 }
 
-/** What the comment is: a cancellation's reason, an inspection's remedy, or a reviewer's comment. */
+/** What the comment line is called: a cancellation's reason, an inspection's remedy, a handover's previous holder. */
 function commentLabel(kind: NotificationKind, labels: (typeof LABELS)[NotificationLocale]): string {
   if (kind === NotificationKind.ASSIGNMENT_CANCELLED) return labels.reason;
   if (kind === NotificationKind.INSPECTION_RECORDED || kind === NotificationKind.INSPECTION_FOLLOW_UP)
     return labels.remedy;
+  if (kind === NotificationKind.ASSIGNMENT_TRANSFERRED) return labels.from;
   return labels.comment;
 }
 

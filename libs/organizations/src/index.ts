@@ -7,3 +7,7 @@ export * from './organization.entity.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './organization-gazetteer.js';
+export * from './lineage-sql.js';
+export * from './lineage.service.js';
+export * from './reorganization-2025.data.js';
+export * from './reorganization-2025.js';

@@ -53,7 +53,9 @@ export class OrganizationSeeder {
         aliases: [...entry.aliases],
       };
       if (found) {
-        if (sameAs(found, wanted)) {
+        // A dissolved body is history (merged or split, its old names now the successor's
+        // aliases): seeding the old gazetteer again leaves it as it was.
+        if (found.dissolvedOn !== null || sameAs(found, wanted)) {
           summary.unchanged++;
         } else {
           const before = auditView(found);

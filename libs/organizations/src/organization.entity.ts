@@ -44,6 +44,10 @@ export class Organization {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The day the body ceased, merged into or split into others (it is then inactive). */
+  @Column({ type: 'date', nullable: true })
+  dissolvedOn: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -157,6 +157,33 @@ export class OrganizationsService {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The ltree paths of every body that any body within `paths` took over from (through
+   * mergers and splits, transitively), which `paths` do not already cover: what a scope
+   * adds so a successor's people can read their predecessors' history.
+   */
+  async predecessorPaths(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE lineage(id) AS (
+         SELECT s.predecessor_id FROM organization_successions s
+           JOIN organizations successor ON successor.id = s.successor_id
+          WHERE successor.path <@ $1::ltree[]
+         UNION
+         SELECT s.predecessor_id FROM organization_successions s JOIN lineage l ON s.successor_id = l.id)
+       SELECT o.path::text AS path FROM organizations o JOIN lineage l ON l.id = o.id
+        WHERE NOT (o.path <@ $1::ltree[])`,
+      [paths],
+    )) as { path: string }[];
+    // Keep the highest of nested paths: a subtree already covers what is under it.
+    const found = [...new Set(rows.map((row) => row.path))].sort((a, b) => a.length - b.length);
+    const kept: string[] = [];
+    for (const path of found) {
+      if (!kept.some((root) => path === root || path.startsWith(`${root}.`))) kept.push(path);
+    }
+    return kept;
+  }
+
   /** Ids of the organization and everything under it (within the caller's scope). */
   async subtreeIds(scope: AccessScope, id: string): Promise<string[]> {
     const root = await this.get(scope, id);

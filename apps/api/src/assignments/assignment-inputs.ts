@@ -44,7 +44,13 @@ export class AssignmentFilter {
   @IsOptional()
   @IsEnum(Timeliness, { each: true })
   timeliness?: Timeliness[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organizationId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'This body (with the bodies it took over from in mergers and splits).',
+  })
+  @IsOptional()
+  @IsString()
+  organizationId?: string;
   @Field({ nullable: true, description: 'With organizationId: also the bodies under it.' })
   @IsOptional()
   @IsBoolean()

@@ -10,7 +10,10 @@ export class DashboardFilterInput {
   @IsOptional()
   @IsString()
   documentId?: string;
-  @Field(() => ID, { nullable: true, description: 'This body and everything under it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'This body and everything under it, with the history of the bodies it took over from.',
+  })
   @IsOptional()
   @IsString()
   organizationId?: string;

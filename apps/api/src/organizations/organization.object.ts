@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 import type { Organization } from '@dondoc/organizations';
 
+import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { OrganizationKind, OrganizationLevel } from './organization-enums.js';
 
 @ObjectType('Organization', { description: 'A body that gives or receives work; organizations form a tree.' })
@@ -32,6 +33,12 @@ export class OrganizationObject {
   @Field()
   active: boolean;
 
+  @Field(() => CalendarDate, {
+    nullable: true,
+    description: 'The day the body ceased (merged into or split into others); then it is inactive.',
+  })
+  dissolvedOn: string | null;
+
   @Field(() => String, { nullable: true, description: 'Stable key of a seeded body (kt.pn…).' })
   key: string | null;
 
@@ -49,6 +56,7 @@ export function toOrganizationObject(organization: Organization): OrganizationOb
     parentId: organization.parentId,
     aliases: organization.aliases,
     active: organization.active,
+    dissolvedOn: organization.dissolvedOn,
     key: organization.key,
     createdAt: organization.createdAt,
   };

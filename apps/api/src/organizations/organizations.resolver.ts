@@ -2,7 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
-import { OrganizationsService } from '@dondoc/organizations';
+import DataLoader from 'dataloader';
+
+import { LineageService, type Organization, OrganizationsService } from '@dondoc/organizations';
 
 import { Actor } from '../auth/audit-actor.decorator.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -10,14 +12,19 @@ import type { RequestContext } from '../auth/request-context.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
+import { MergeOrganizationsInput, SplitOrganizationInput } from './lineage.inputs.js';
 import { OrganizationListArgs } from './organization-filter.input.js';
 import { CreateOrganizationArgs, UpdateOrganizationArgs } from './organization-mutation.args.js';
 import { OrganizationObject, toOrganizationObject } from './organization.object.js';
 
 @Resolver(() => OrganizationObject)
 export class OrganizationsResolver {
+  /** Per-request batch loaders of the lineage fields (a list of 25 bodies: one query each). */
+  private readonly lineageLoaders = new WeakMap<object, LineageLoaders>();
+
   constructor(
     private readonly organizations: OrganizationsService,
+    private readonly lineage: LineageService,
     private readonly loaders: LoadersFactory,
   ) {}
 
@@ -65,6 +72,58 @@ export class OrganizationsResolver {
     return toOrganizationObject(await this.organizations.update(caller.scope, id, changes, actor));
   }
 
+  @Mutation(() => OrganizationObject, {
+    description:
+      'Merges bodies into a target on a date: the sources cease, their open assignments, people and ' +
+      'children move to the target, their names become its aliases; finished work stays with them.',
+  })
+  @RequirePermission(Permission.ORGANIZATION_REORGANIZE)
+  async mergeOrganizations(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: MergeOrganizationsInput,
+    @Actor() actor: AuditActor,
+  ) {
+    return toOrganizationObject((await this.lineage.merge(caller.scope, input, actor)).target);
+  }
+
+  @Mutation(() => [OrganizationObject], {
+    description:
+      'Splits a body into successors on a date; the first successor continues it and takes its ' +
+      'open assignments, people and children.',
+  })
+  @RequirePermission(Permission.ORGANIZATION_REORGANIZE)
+  async splitOrganization(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SplitOrganizationInput,
+    @Actor() actor: AuditActor,
+  ) {
+    return (await this.lineage.split(caller.scope, input, actor)).successors.map(toOrganizationObject);
+  }
+
+  @ResolveField(() => [OrganizationObject], {
+    description: 'The bodies this one was merged or split into (those in sight).',
+  })
+  async successors(
+    @Parent() organization: OrganizationObject,
+    @Context() context: RequestContext,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return (await this.lineageOf(context, caller).successors.load(organization.id)).map(toOrganizationObject);
+  }
+
+  @ResolveField(() => [OrganizationObject], {
+    description: 'The bodies merged or split into this one (those in sight).',
+  })
+  async predecessors(
+    @Parent() organization: OrganizationObject,
+    @Context() context: RequestContext,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return (await this.lineageOf(context, caller).predecessors.load(organization.id)).map(
+      toOrganizationObject,
+    );
+  }
+
   @ResolveField(() => OrganizationObject, {
     nullable: true,
     description: 'The body above; null at a root or out of sight.',
@@ -74,4 +133,27 @@ export class OrganizationsResolver {
     const parent = await this.loaders.of(context.req).organization.load(organization.parentId);
     return parent ? toOrganizationObject(parent) : null;
   }
+
+  private lineageOf(context: RequestContext, caller: Caller): LineageLoaders {
+    let loaders = this.lineageLoaders.get(context.req);
+    if (!loaders) {
+      loaders = {
+        successors: new DataLoader(async (ids) => {
+          const found = await this.lineage.successorsOf(caller.scope, ids);
+          return ids.map((id) => found.get(id) ?? []);
+        }),
+        predecessors: new DataLoader(async (ids) => {
+          const found = await this.lineage.predecessorsOf(caller.scope, ids);
+          return ids.map((id) => found.get(id) ?? []);
+        }),
+      };
+      this.lineageLoaders.set(context.req, loaders);
+    }
+    return loaders;
+  }
+}
+
+interface LineageLoaders {
+  successors: DataLoader<string, Organization[]>;
+  predecessors: DataLoader<string, Organization[]>;
 }

@@ -24,6 +24,8 @@ const ROUTES: Record<string, { kind: NotificationKind; audience: 'assignee' | 'a
   'completion.decided': { kind: NotificationKind.COMPLETION_DECIDED, audience: 'assignee' },
   'assignment.cancelled': { kind: NotificationKind.ASSIGNMENT_CANCELLED, audience: 'assignee' },
   'inspection.recorded': { kind: NotificationKind.INSPECTION_RECORDED, audience: 'assignee' },
+  // Written by a merger or split, after the move: the assignee is already the successor.
+  'assignment.transferred': { kind: NotificationKind.ASSIGNMENT_TRANSFERRED, audience: 'assignee' },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { isUuid } from '@dondoc/organizations';
+import { isUuid, lineageIdsSql } from '@dondoc/organizations';
 import { type CalendarDay, TIME_ZONE } from '@dondoc/platform';
 
 import { type OrganizationCounts, tallyTimeliness } from '../dashboard.service.js';
@@ -12,7 +12,10 @@ import { frozenCadences, lastCutOffPeriod, PERIOD_CADENCES } from './period-sche
 import { reportingGroups, takesPart } from './reporting-groups.js';
 
 export interface PeriodFiguresFilter {
-  /** That body's own assignments (not its sub-bodies': the snapshot keeps no tree). */
+  /**
+   * That body's own assignments and those of the bodies it took over from (not its
+   * sub-bodies': the snapshot keeps no tree).
+   */
   organizationId?: string | null;
   documentId?: string | null;
 }
@@ -98,13 +101,19 @@ export class PeriodSnapshotsService {
     const periodId = parsePeriod(period).id;
     const conditions = ['s.period = $1'];
     const params: unknown[] = [periodId];
+    // A body's figures include those frozen for the bodies it took over from (its
+    // predecessors' snapshots keep their own ids); an old body's are only its own.
     for (const [column, value] of [
       ['s.organization_id', filter.organizationId],
       ['s.document_id', filter.documentId],
     ] as const) {
       if (value === null || value === undefined) continue;
       params.push(isUuid(value) ? value : null); // a malformed id finds nothing
-      conditions.push(`${column} = CAST($${params.length} AS uuid)`);
+      conditions.push(
+        column === 's.organization_id'
+          ? `${column} IN ${lineageIdsSql(`$${params.length}`)}`
+          : `${column} = CAST($${params.length} AS uuid)`,
+      );
     }
     const rows = (await this.dataSource.query(
       `SELECT s.organization_id AS "organizationId", s.timeliness, count(*)::int AS count

@@ -7,6 +7,7 @@ import { CreateAssignmentTransitions1764202000000 } from './1764202000000-create
 import { CreatePeriodSnapshots1764202100000 } from './1764202100000-create-period-snapshots.js';
 import { CreateInspections1764202200000 } from './1764202200000-create-inspections.js';
 import { CreateExports1764202250000 } from './1764202250000-create-exports.js';
+import { AddOrganizationLineage1764202300000 } from './1764202300000-add-organization-lineage.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreatePeriodSnapshots1764202100000,
   CreateInspections1764202200000,
   CreateExports1764202250000,
+  AddOrganizationLineage1764202300000,
 ];
