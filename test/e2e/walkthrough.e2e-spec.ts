@@ -318,6 +318,18 @@ describe('the walkthrough', () => {
       dueDate: '2027-06-30',
       baselineDueDate: '2027-03-31',
     });
+    // The assignment page reads its history through the assignment itself.
+    const history = await ok<{
+      Assignment: { progressReports: { status: string }[]; extensionRequests: { status: string }[] };
+    }>(
+      womensUnion,
+      'query ($a: ID!) { Assignment(id: $a) { progressReports { status } extensionRequests { status } } }',
+      {
+        a: own.id,
+      },
+    );
+    expect(history.Assignment.extensionRequests).toEqual([{ status: 'APPROVED' }]);
+    expect(history.Assignment.progressReports.map((r) => r.status)).toContain('ACCEPTED');
   });
 
   it("5. when a due date passes the item is OVERDUE, for the Union and on the inspectors' view", async () => {

@@ -68,6 +68,14 @@ export class Loaders {
       (ids) => services.tasks.byDocuments(scope, ids),
       (task) => task.documentId,
     );
+    this.reports = grouped(
+      (ids) => services.reports.byAssignments(scope, ids),
+      (report) => report.assignmentId,
+    );
+    this.extensions = grouped(
+      (ids) => services.extensions.byAssignments(scope, ids),
+      (request) => request.assignmentId,
+    );
   }
 }
 
