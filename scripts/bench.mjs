@@ -179,7 +179,7 @@ try {
         connections: CONNECTIONS,
         seconds: SECONDS,
       });
-      const ratio = round(http.p95_ms / floor.p95_ms);
+      const ratio = http.p95_ms && floor.p95_ms ? round(http.p95_ms / floor.p95_ms) : null;
       if (wanted('list')) {
         record('list', {
           p50_ms: http.p50_ms,
@@ -237,7 +237,7 @@ try {
         rps: http.rps,
         floor_p50_ms: floor.p50_ms,
         floor_p95_ms: floor.p95_ms,
-        ratio: round(http.p95_ms / floor.p95_ms),
+        ratio: http.p95_ms && floor.p95_ms ? round(http.p95_ms / floor.p95_ms) : null,
         errors: http.errors,
         exact_against_brute_force: exact,
         met: exact && http.errors === 0 && http.p95_ms <= target,
@@ -265,7 +265,7 @@ try {
         rps: http.rps,
         floor_p50_ms: floor.p50_ms,
         floor_p95_ms: floor.p95_ms,
-        ratio: round(http.p95_ms / floor.p95_ms),
+        ratio: http.p95_ms && floor.p95_ms ? round(http.p95_ms / floor.p95_ms) : null,
         errors: http.errors,
         met: http.errors === 0 && http.p95_ms <= 50,
       });
