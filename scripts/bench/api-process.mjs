@@ -15,9 +15,9 @@ export async function freePort() {
 }
 
 /** Starts `dist/apps/api/src/main.js` and waits until /health answers. */
-export async function startApi(databaseUrl, extraEnv = {}) {
+export async function startApi(databaseUrl, extraEnv = {}, nodeArgs = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -5,6 +5,7 @@ import { CreateDocumentsAndAssignments1764201800000 } from './1764201800000-crea
 import { CreateNotifications1764201900000 } from './1764201900000-create-notifications.js';
 import { CreateAssignmentTransitions1764202000000 } from './1764202000000-create-assignment-transitions.js';
 import { CreatePeriodSnapshots1764202100000 } from './1764202100000-create-period-snapshots.js';
+import { IndexOpenWorkByDueDate1764202400000 } from './1764202400000-index-open-work-by-due-date.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateNotifications1764201900000,
   CreateAssignmentTransitions1764202000000,
   CreatePeriodSnapshots1764202100000,
+  IndexOpenWorkByDueDate1764202400000,
 ];
