@@ -5,6 +5,7 @@ import { IdentityModule } from '@dondoc/identity';
 import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc/platform';
 
 import { BenchDataCommand } from './commands/bench-data.command.js';
+import { DashboardCheckCommand } from './commands/dashboard-check.command.js';
 import { AuditVerifyCommand } from './commands/audit-verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ParseCommand } from './commands/parse.command.js';
@@ -37,7 +38,14 @@ export class CliModule {
         IdentityModule,
         FollowUpModule,
       ],
-      providers: [MigrateCommand, ParseCommand, SeedCommand, AuditVerifyCommand, TickCommand],
+      providers: [
+        MigrateCommand,
+        ParseCommand,
+        SeedCommand,
+        AuditVerifyCommand,
+        TickCommand,
+        DashboardCheckCommand,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import { CreateNotifications1764201900000 } from './1764201900000-create-notific
 import { CreateAssignmentTransitions1764202000000 } from './1764202000000-create-assignment-transitions.js';
 import { CreatePeriodSnapshots1764202100000 } from './1764202100000-create-period-snapshots.js';
 import { IndexOpenWorkByDueDate1764202400000 } from './1764202400000-index-open-work-by-due-date.js';
+import { CreateAssignmentTallies1764202410000 } from './1764202410000-create-assignment-tallies.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateAssignmentTransitions1764202000000,
   CreatePeriodSnapshots1764202100000,
   IndexOpenWorkByDueDate1764202400000,
+  CreateAssignmentTallies1764202410000,
 ];
