@@ -42,7 +42,7 @@ export class AppModule {
         LoggingModule.forRoot(config.logLevel, 'api'),
         MetricsModule.forRoot('api'),
         ClockModule.forRoot(options.clock),
-        DatabaseModule.forRoot({ applicationName: 'dondoc-api' }),
+        DatabaseModule.forRoot({ applicationName: 'dondoc-api', serialQueries: true }),
         HealthModule,
         GraphqlApiModule.forRoot(config),
         IdentityModule,

@@ -5,6 +5,8 @@ import { IdentityModule } from '@dondoc/identity';
 import { OrganizationsModule } from '@dondoc/organizations';
 import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc/platform';
 
+import { BenchDataCommand } from './commands/bench-data.command.js';
+import { DashboardCheckCommand } from './commands/dashboard-check.command.js';
 import { AuditVerifyCommand } from './commands/audit-verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ParseCommand } from './commands/parse.command.js';
@@ -12,15 +14,22 @@ import { ScenarioCommand } from './commands/scenario.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { TickCommand } from './commands/tick.command.js';
 
-/** Commands that read files only, and need no database (nor start the embedded one). */
-export const OFFLINE_COMMANDS = new Set(['parse']);
+/**
+ * Commands that need no database of the application (nor start the embedded one): `parse`
+ * reads files only; `bench-data` creates and fills a database of its own.
+ */
+export const OFFLINE_COMMANDS = new Set(['parse', 'bench-data']);
 
 /** The command face: the same services as the API, without HTTP. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, options: { database: boolean }): DynamicModule {
     if (!options.database) {
-      return { module: CliModule, imports: [AppConfigModule.forRoot(config)], providers: [ParseCommand] };
+      return {
+        module: CliModule,
+        imports: [AppConfigModule.forRoot(config)],
+        providers: [ParseCommand, BenchDataCommand],
+      };
     }
     return {
       module: CliModule,
@@ -39,6 +48,7 @@ export class CliModule {
         AuditVerifyCommand,
         TickCommand,
         ScenarioCommand,
+        DashboardCheckCommand,
       ],
     };
   }

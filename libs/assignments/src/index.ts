@@ -7,6 +7,7 @@ export * from './assignment.errors.js';
 export * from './assignments.module.js';
 export * from './assignments.service.js';
 export * from './dashboard.service.js';
+export * from './dashboard-tallies.js';
 export * from './extension-request.entity.js';
 export * from './extension-requests.service.js';
 export * from './progress-report.entity.js';

@@ -1,4 +1,5 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 
 import { DashboardService } from '@dondoc/assignments';
 import { type Caller, Permission } from '@dondoc/identity';
@@ -25,9 +26,12 @@ export class DashboardResolver {
   async dashboard(
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true, type: () => DashboardFilterInput }) filter?: DashboardFilterInput,
   ): Promise<DashboardObject> {
-    const result = await this.dashboards.dashboard(caller.scope, filter ?? {});
+    const result = await this.dashboards.dashboard(caller.scope, filter ?? {}, {
+      byOrganization: asksFor(info, 'byOrganization'),
+    });
     const loaders = this.loaders.of(context.req);
     return {
       total: result.total,
@@ -53,4 +57,16 @@ export class DashboardResolver {
       ),
     };
   }
+}
+
+/**
+ * Whether the query selects `field` on the result (true when unsure, e.g. through a
+ * fragment): the counts by organization cost a scan the totals alone do not need.
+ */
+function asksFor(info: GraphQLResolveInfo, field: string): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some(
+      (selection) => selection.kind !== 'Field' || selection.name.value === field,
+    ),
+  );
 }

@@ -15,6 +15,12 @@ export interface DataSourceSettings {
   poolSize?: number;
   applicationName?: string;
   logQueries?: boolean;
+  /**
+   * No parallel workers for this process's queries. An API serves many small queries at
+   * once on two cores: a page of 25 rows planned with two extra worker processes costs more
+   * than it saves, and the workers compete with the other requests for the same cores.
+   */
+  serialQueries?: boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
       application_name: settings.applicationName ?? 'dondoc',
       // Fail fast instead of hanging when the database is down: the API answers 503 meanwhile.
       connectionTimeoutMillis: 5_000,
+      ...(settings.serialQueries ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
     },
   };
 }

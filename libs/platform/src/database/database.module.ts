@@ -8,6 +8,8 @@ export interface DatabaseModuleOptions {
   /** application_name in pg_stat_activity: which face holds a connection. */
   applicationName: string;
   poolSize?: number;
+  /** See `DataSourceSettings.serialQueries`. */
+  serialQueries?: boolean;
 }
 
 /** The TypeORM data source of a face; entities come from each lib's `forFeature`. */
@@ -24,6 +26,7 @@ export class DatabaseModule {
               url: databaseUrlOf(config),
               poolSize: options.poolSize,
               applicationName: options.applicationName,
+              serialQueries: options.serialQueries,
             }),
             autoLoadEntities: true,
             // Start even when PostgreSQL is briefly down; requests get 503 until it is back.

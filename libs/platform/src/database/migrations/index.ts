@@ -8,6 +8,8 @@ import { CreatePeriodSnapshots1764202100000 } from './1764202100000-create-perio
 import { CreateInspections1764202200000 } from './1764202200000-create-inspections.js';
 import { CreateExports1764202250000 } from './1764202250000-create-exports.js';
 import { AddOrganizationLineage1764202300000 } from './1764202300000-add-organization-lineage.js';
+import { IndexOpenWorkByDueDate1764202400000 } from './1764202400000-index-open-work-by-due-date.js';
+import { CreateAssignmentTallies1764202410000 } from './1764202410000-create-assignment-tallies.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   CreateInspections1764202200000,
   CreateExports1764202250000,
   AddOrganizationLineage1764202300000,
+  IndexOpenWorkByDueDate1764202400000,
+  CreateAssignmentTallies1764202410000,
 ];

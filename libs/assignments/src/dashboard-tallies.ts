@@ -1,0 +1,123 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { AccessScope } from '@dondoc/organizations';
+
+import { Timeliness } from './timeliness.js';
+import { timelinessColumnsOf, timelinessSql } from './timeliness.sql.js';
+
+/**
+ * Reading the dashboard's read model (`assignment_tallies`, kept by triggers on
+ * `assignments`; see migration 1764202410000): counts by timeliness as of a day, for the
+ * whole nation or whole provinces, in a few thousand rows instead of a million.
+ */
+
+/** The provinces a scope covers when it is made of whole provinces (`[]` = all); else `null`. */
+export function talliedProvinces(scope: AccessScope): string[] | null {
+  if (scope.kind === 'all') return [];
+  return scope.paths.length > 0 && scope.paths.every((path) => !path.includes('.')) ? scope.paths : null;
+}
+
+/** The timeliness of a tally row as of `$1` (today) with a warning window of `$2` days. */
+const TALLY_TIMELINESS = `CASE basis
+  WHEN 'DUE' THEN CASE WHEN day < CAST($1 AS date) THEN '${Timeliness.OVERDUE}'
+                       WHEN day - CAST($2 AS integer) <= CAST($1 AS date) THEN '${Timeliness.DUE_SOON}'
+                       ELSE '${Timeliness.ON_TRACK}' END
+  WHEN 'REPORT' THEN CASE WHEN day < CAST($1 AS date) THEN '${Timeliness.OVERDUE}' ELSE '${Timeliness.ON_TRACK}' END
+  WHEN 'COMPLETED_UNDATED' THEN CASE WHEN CAST($1 AS date) <= day THEN '${Timeliness.COMPLETED_ON_TIME}'
+                                     ELSE '${Timeliness.COMPLETED_LATE}' END
+  ELSE basis
+END`;
+
+/** Counts by timeliness from the tallies; `provinces` empty means all of them. */
+export async function talliedTimeliness(
+  db: DataSource | EntityManager,
+  provinces: readonly string[],
+  today: string,
+  warningDays: number,
+): Promise<Partial<Record<Timeliness, number>>> {
+  const rows = (await db.query(
+    `SELECT ${TALLY_TIMELINESS} AS timeliness, sum(n)::bigint AS count
+       FROM assignment_tallies
+      WHERE cardinality($3::text[]) = 0 OR province = ANY($3::text[])
+      GROUP BY 1`,
+    [today, warningDays, provinces],
+  )) as { timeliness: Timeliness; count: string }[];
+  return Object.fromEntries(
+    rows.filter((row) => Number(row.count) !== 0).map((row) => [row.timeliness, Number(row.count)]),
+  );
+}
+
+export interface TallyCheck {
+  /** Tally keys whose count differs from a count of the rows, at most 20. */
+  mismatches: { province: string; basis: string; day: string; tallied: number; counted: number }[];
+  /** Provinces whose counts by timeliness (as of the day) differ from the product's timeliness SQL. */
+  timelinessMismatches: {
+    province: string;
+    tallied: Record<string, number>;
+    counted: Record<string, number>;
+  }[];
+  assignments: number;
+}
+
+/**
+ * The tallies against a brute-force count of `assignments`, key by key, and the timeliness
+ * they give as of `today` against `timelinessSql` — the check behind `cli dashboard check`.
+ */
+export async function checkTallies(
+  db: DataSource | EntityManager,
+  today: string,
+  warningDays: number,
+): Promise<TallyCheck> {
+  const mismatches = (await db.query(
+    `WITH counted AS (
+       SELECT split_part(organization_path::text, '.', 1) AS province, basis,
+              assignment_tally_day(basis, due_date, next_report_due) AS day, count(*)::bigint AS n
+         FROM (SELECT a.*, assignment_tally_basis(a.status, a.due_date, a.completed_on,
+                                                   a.completion_requested_on, a.next_report_due) AS basis
+                 FROM assignments a) x
+        GROUP BY 1, 2, 3)
+     SELECT coalesce(c.province, t.province) AS province, coalesce(c.basis, t.basis) AS basis,
+            coalesce(c.day, t.day)::text AS day, coalesce(t.n, 0)::int AS tallied, coalesce(c.n, 0)::int AS counted
+       FROM counted c
+       FULL JOIN assignment_tallies t ON t.province = c.province AND t.basis = c.basis AND t.day = c.day
+      WHERE coalesce(t.n, 0) <> coalesce(c.n, 0)
+      ORDER BY 1, 2, 3
+      LIMIT 20`,
+  )) as TallyCheck['mismatches'];
+  const timeliness = timelinessSql(timelinessColumnsOf('a'), {
+    today: '$1',
+    warningDays: '$2',
+    against: 'current',
+  });
+  const counted = (await db.query(
+    `SELECT split_part(a.organization_path::text, '.', 1) AS province, ${timeliness} AS timeliness,
+            count(*)::int AS n
+       FROM assignments a GROUP BY 1, 2`,
+    [today, warningDays],
+  )) as { province: string; timeliness: string; n: number }[];
+  const tallied = (await db.query(
+    `SELECT province, ${TALLY_TIMELINESS} AS timeliness, sum(n)::int AS n
+       FROM assignment_tallies GROUP BY 1, 2 HAVING sum(n) <> 0`,
+    [today, warningDays],
+  )) as { province: string; timeliness: string; n: number }[];
+  const byProvince = (rows: { province: string; timeliness: string; n: number }[]) => {
+    const map = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      const entry = map.get(row.province) ?? {};
+      entry[row.timeliness] = row.n;
+      map.set(row.province, entry);
+    }
+    return map;
+  };
+  const fromRows = byProvince(counted);
+  const fromTallies = byProvince(tallied);
+  const timelinessMismatches: TallyCheck['timelinessMismatches'] = [];
+  for (const province of new Set([...fromRows.keys(), ...fromTallies.keys()])) {
+    const a = fromTallies.get(province) ?? {};
+    const b = fromRows.get(province) ?? {};
+    const same = Object.keys({ ...a, ...b }).every((key) => (a[key] ?? 0) === (b[key] ?? 0));
+    if (!same) timelinessMismatches.push({ province, tallied: a, counted: b });
+  }
+  const assignments = counted.reduce((sum, row) => sum + row.n, 0);
+  return { mismatches, timelinessMismatches, assignments };
+}

@@ -1,0 +1,58 @@
+// The console's cold load in headless Chromium (playwright-core driving Debian's chromium)
+// and the gzip size of its main chunk.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = 'apps/admin/dist';
+
+/** The largest JavaScript chunk of the built console (the entry), gzipped at level 9, in KB. */
+export function mainChunkGzipKb() {
+  const assets = join(DIST, 'assets');
+  if (!existsSync(assets)) return { kb: null, why: `${DIST} is not built (npm run build:admin)` };
+  const chunks = readdirSync(assets)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ name, size: statSync(join(assets, name)).size }))
+    .sort((a, b) => b.size - a.size);
+  const entry = readFileSync(join(DIST, 'index.html'), 'utf8').match(/assets\/([^"]+\.js)/)?.[1];
+  const name = entry ?? chunks[0]?.name;
+  if (!name) return { kb: null, why: 'no JavaScript chunk in the build' };
+  const gz = gzipSync(readFileSync(join(assets, name)), { level: 9 }).length;
+  return { kb: Math.round(gz / 102.4) / 10, name };
+}
+
+/**
+ * Opens /admin/ on the running API in a fresh browser (no cache), signs in and waits for the
+ * assignment list to show rows; returns the milliseconds from navigation to the rows.
+ */
+export async function coldLoadMs(base, email) {
+  if (!existsSync(CHROMIUM)) return { ms: null, why: `${CHROMIUM} is not installed` };
+  let chromium;
+  try {
+    chromium = createRequire(import.meta.url)('playwright-core').chromium;
+  } catch {
+    return { ms: null, why: 'playwright-core is not installed' };
+  }
+  if (!existsSync(join(DIST, 'index.html'))) return { ms: null, why: `${DIST} is not built` };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Signed in beforehand, so the cold load measured is the console's, not the login form's.
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel(/mail/i).fill(email);
+    await page.getByLabel(/khẩu|password/i).fill('dondoc-demo');
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState('networkidle');
+    const fresh = await browser.newContext({ storageState: await context.storageState() });
+    const cold = await fresh.newPage();
+    const started = performance.now();
+    await cold.goto(`${base}/admin/#/assignments`);
+    await cold.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+    return { ms: Math.round(performance.now() - started) };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,96 @@
+// The peer: Redmine 5 from Debian (../shared/peers/redmine.sh) against our equivalent list —
+// one assignee's open overdue work, 25 a page — over a 2,000-assignment data set, measured
+// alternately (Redmine, us, Redmine, us…) at the peer's connection count, so both see the
+// same machine in the same minutes. The figure is the ratio of throughputs.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import pg from 'pg';
+
+import { startApi } from './api-process.mjs';
+import { measureHttp, round } from './measure.mjs';
+
+const run = promisify(execFile);
+const SCRIPT = resolve(process.env.PEER_SCRIPT ?? '../shared/peers/redmine.sh');
+const OURS = `query {
+  allAssignments(filter: { timeliness: [OVERDUE] }, page: 0, perPage: 25, sortField: "dueDate", sortOrder: "ASC") {
+    id dueDate status percentComplete task { id text } organization { id name }
+  }
+}`;
+
+async function redmine(command, env = {}) {
+  const { stdout, stderr } = await run('bash', [SCRIPT, command], {
+    env: { ...process.env, ...env },
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 60 * 60 * 1000,
+  });
+  return { stdout, stderr };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function runPeer({ seconds = 10, rounds = 3, adminUrl }) {
+  if (!existsSync(SCRIPT)) return { met: false, note: `not measured: ${SCRIPT} is missing` };
+  try {
+    await redmine('install');
+  } catch (error) {
+    return {
+      met: false,
+      note: `not measured: redmine.sh install failed: ${(error.stderr || error.message).trim().split('\n').slice(-3).join(' | ')}`,
+    };
+  }
+  const admin =
+    adminUrl ?? process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const url = new URL(admin);
+  url.pathname = '/dondoc_bench_peer';
+  // A fresh 2,000-assignment set each time, like the peer's FRESH=1.
+  execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'bench-data', '--scale', 'peer'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const assignments = (await client.query('SELECT count(*)::int AS n FROM assignments')).rows[0].n;
+  await client.end();
+
+  await redmine('reset');
+  await redmine('seed', { N: '2000' });
+  const api = await startApi(url.toString());
+  const ours = [];
+  const theirs = [];
+  try {
+    const token = await api.login('phunu@dondoc.local');
+    for (let r = 0; r < rounds; r++) {
+      const { stdout } = await redmine('bench', { CONNS: '1', DURATION: String(seconds) });
+      const value = (key) => Number(new RegExp(`^${key}=([\\d.]+)`, 'm').exec(stdout)?.[1] ?? NaN);
+      theirs.push({ rps: value('list_c1_rps'), p50_ms: value('list_c1_p50_ms') });
+      const http = await measureHttp({
+        url: api.url,
+        headers: { authorization: `Bearer ${token}` },
+        body: { query: OURS },
+        connections: 1,
+        seconds,
+      });
+      ours.push({ rps: http.rps, p50_ms: http.p50_ms, p95_ms: http.p95_ms, errors: http.errors });
+    }
+  } finally {
+    await api.stop();
+    await redmine('stop').catch(() => undefined);
+  }
+  const ourRps = median(ours.map((x) => x.rps));
+  const theirRps = median(theirs.map((x) => x.rps));
+  const ratio = round(ourRps / theirRps, 1);
+  return {
+    p50_ms: median(ours.map((x) => x.p50_ms)),
+    p95_ms: median(ours.map((x) => x.p95_ms)),
+    rps: ourRps,
+    peer_rps: theirRps,
+    peer_p50_ms: median(theirs.map((x) => x.p50_ms)),
+    ratio,
+    assignments,
+    rounds: { ours, redmine: theirs },
+    met: ours.every((x) => x.errors === 0) && ratio >= 50,
+    note: 'ratio = our req/s ÷ Redmine req/s, 1 connection, alternating rounds, medians',
+  };
+}
