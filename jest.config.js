@@ -1,4 +1,4 @@
-// Three tiers, one runner (see ARCHITECTURE.md "Tests"). ESM throughout: NestJS 12 ships
+// Four tiers, one runner (see ARCHITECTURE.md "Tests"). ESM throughout: NestJS 12 ships
 // only ES modules, so jest runs with --experimental-vm-modules and @swc/jest.
 const swc = [
   '@swc/jest',
@@ -51,6 +51,16 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // The tests import the console's catalogues (apps/admin/src/i18n and, through en.ts,
+      // ra-language-english from apps/admin/node_modules): only the console's build stays out.
+      modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/admin/dist/'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check the project has, in the order that fails fastest: lint and format, types,
-# then unit, integration and end-to-end tests (jest), then the console's tests (vitest).
+# then unit, integration, end-to-end and browser tests (jest), then the console's tests (vitest).
 # Assumes dependencies are installed: `npm run test:all` installs them first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +13,10 @@ npm run --silent lint
 echo "== type check"
 npm run --silent typecheck
 npm run --silent typecheck --prefix apps/admin
-echo "== build (server and console: the end-to-end tier serves both)"
+echo "== build (server and console: the end-to-end and browser tiers serve both)"
 npm run --silent build
 
-echo "== jest: unit, integration, end-to-end"
+echo "== jest: unit, integration, end-to-end, browser (headless Chromium; screenshots in test/artifacts/browser)"
 jest_status=0
 NODE_OPTIONS=--experimental-vm-modules npx jest --ci --json --outputFile="$results/jest.json" || jest_status=$?
 

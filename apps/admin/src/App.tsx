@@ -1,13 +1,27 @@
 import { Route } from 'react-router';
-import { Admin, CustomRoutes } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountPage } from './account/account-page';
+import assignments from './assignments';
+import audit from './audit';
 import { LoginPage } from './auth/login-page';
+import { CalendarPage } from './calendar/calendar-page';
 import { Dashboard } from './dashboard/dashboard';
+import documents from './documents';
+import extensionRequests from './extension-requests';
 import { i18nProvider } from './i18n/i18n-provider';
+import { ImportWizard } from './import/import-wizard';
+import inspections from './inspections';
 import { DondocLayout } from './layout/layout';
 import { theme } from './layout/theme';
+import notifications from './notifications';
+import organizations from './organizations';
+import { OrganizationTree } from './organizations/organization-tree';
+import progressReports from './progress-reports';
 import { authProvider, dataProvider } from './providers';
+import tasks from './tasks';
+import users from './users';
 
+/** The console's table of contents: resource names are the API's type names (ra-data-graphql-simple). */
 export const App = () => (
   <Admin
     title="Dondoc"
@@ -21,12 +35,22 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    {/* Resources go here (issue 7), one folder each: documents, tasks, assignments,
-        progress reports, extension requests, inspections, organizations, users,
-        notifications, audit. Until the first one, the account page is also what lets
-        react-admin show the layout and dashboard rather than its "empty admin" page. */}
+    <Resource name="Assignment" {...assignments} />
+    <Resource name="Document" {...documents} />
+    <Resource name="Task" {...tasks} />
+    <Resource name="ProgressReport" {...progressReports} />
+    <Resource name="ExtensionRequest" {...extensionRequests} />
+    <Resource name="Inspection" {...inspections} />
+    <Resource name="Organization" {...organizations} />
+    <Resource name="User" {...users} />
+    <Resource name="Notification" {...notifications} />
+    <Resource name="AuditEvent" {...audit} />
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
+      <Route path="/import" element={<ImportWizard />} />
+      <Route path="/import/:documentId" element={<ImportWizard />} />
+      <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/organizations/tree" element={<OrganizationTree />} />
     </CustomRoutes>
   </Admin>
 );

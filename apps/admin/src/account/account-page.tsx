@@ -24,7 +24,10 @@ export const AccountPage = () => {
       <Title title="app.account.title" />
       <CardHeader title={translate('app.account.title')} slotProps={{ title: { component: 'h2' } }} />
       <CardContent>
-        <Typography component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, columnGap: 3 }}>
+        <Typography
+          component="dl"
+          sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, columnGap: 3 }}
+        >
           {rows.map(([label, value]) => (
             <Row key={label} label={translate(label)} value={value} />
           ))}

@@ -19,13 +19,18 @@ const user: AuthPayload['user'] = {
 };
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
-type Handlers = Partial<Record<'Login' | 'Refresh' | 'Logout', (variables: Record<string, string>) => Answer>>;
+type Handlers = Partial<
+  Record<'Login' | 'Refresh' | 'Logout', (variables: Record<string, string>) => Answer>
+>;
 
 /** A stand-in for the API's /graphql: answers the Identity mutations by operation name. */
 function fakeApi(handlers: Handlers) {
   const received: { operation: string; variables: Record<string, string> }[] = [];
   const fetch: Fetch = async (_url, init) => {
-    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: Record<string, string> };
+    const { query, variables } = JSON.parse(String(init.body)) as {
+      query: string;
+      variables: Record<string, string>;
+    };
     const operation = /mutation (\w+)/.exec(query)?.[1] as keyof Handlers;
     received.push({ operation, variables });
     const handler = handlers[operation];
@@ -61,9 +66,11 @@ function setup(handlers: Handlers, storage = memoryStorage()) {
 const signedIn = (storage: ReturnType<typeof memoryStorage>, payload: AuthPayload) =>
   storage.setItem('dondoc.session', JSON.stringify(payload));
 
-const login = (accessToken = accessTokenExpiringAt(NOW + 15 * 60_000)) => () => ({
-  data: { login: { accessToken, refreshToken: 'refresh-1', user } },
-});
+const login =
+  (accessToken = accessTokenExpiringAt(NOW + 15 * 60_000)) =>
+  () => ({
+    data: { login: { accessToken, refreshToken: 'refresh-1', user } },
+  });
 
 describe('the auth provider', () => {
   it('signing in keeps the tokens and the user, so the next visit is still signed in', async () => {
@@ -78,6 +85,7 @@ describe('the auth provider', () => {
       fullName: 'Nguyễn Thị Hoa',
       email: user.email,
       organization: { id: 'o-7', name: 'Hội Liên hiệp Phụ nữ tỉnh' },
+      roles: ['ORG_OFFICER'],
     });
     await expect(nextVisit.getPermissions({})).resolves.toEqual(['ORG_OFFICER']);
     await expect(nextVisit.getAccessToken()).resolves.toBe(accessTokenExpiringAt(NOW + 15 * 60_000));
@@ -85,17 +93,24 @@ describe('the auth provider', () => {
 
   it('a wrong password is reported as a failed sign-in, and nothing is kept', async () => {
     const { authProvider, storage } = setup({
-      Login: () => ({ errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }] }),
+      Login: () => ({
+        errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }],
+      }),
     });
 
-    await expect(authProvider.login({ email: user.email, password: 'wrong' })).rejects.toThrow('ra.auth.sign_in_error');
+    await expect(authProvider.login({ email: user.email, password: 'wrong' })).rejects.toThrow(
+      'ra.auth.sign_in_error',
+    );
     expect(storage.items.size).toBe(0);
   });
 
   it('an unreachable server is reported as a connection error', async () => {
     const storage = memoryStorage();
     const authProvider = createAuthProvider({
-      identity: createIdentityClient({ url: '/graphql', fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),
+      identity: createIdentityClient({
+        url: '/graphql',
+        fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      }),
       storage,
     });
 
@@ -106,7 +121,11 @@ describe('the auth provider', () => {
 
   it('a token far from expiry is used as it is', async () => {
     const { authProvider, storage, received } = setup({});
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
 
     await authProvider.checkAuth({});
 
@@ -128,7 +147,9 @@ describe('the auth provider', () => {
 
     expect(received.map(({ operation }) => operation)).toEqual(['Refresh']);
     await expect(authProvider.getAccessToken()).resolves.toBe(renewed);
-    expect(JSON.parse(storage.getItem('dondoc.session') ?? '{}')).toMatchObject({ refreshToken: 'refresh-2' });
+    expect(JSON.parse(storage.getItem('dondoc.session') ?? '{}')).toMatchObject({
+      refreshToken: 'refresh-2',
+    });
   });
 
   it('an unreadable access token is refreshed rather than trusted', async () => {
@@ -160,21 +181,37 @@ describe('the auth provider', () => {
 
   it('an UNAUTHENTICATED answer from the API signs the user out; other errors do not', async () => {
     const { authProvider, storage } = setup({});
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
 
-    await expect(authProvider.checkError({ status: 200, body: { graphQLErrors: [{ extensions: { code: 'FORBIDDEN' } }] } })).resolves.toBeUndefined();
+    await expect(
+      authProvider.checkError({
+        status: 200,
+        body: { graphQLErrors: [{ extensions: { code: 'FORBIDDEN' } }] },
+      }),
+    ).resolves.toBeUndefined();
     await expect(authProvider.checkError({ status: 500 })).resolves.toBeUndefined();
     expect(storage.items.size).toBe(1);
 
     await expect(
-      authProvider.checkError({ status: 200, body: { graphQLErrors: [{ extensions: { code: 'UNAUTHENTICATED' } }] } }),
+      authProvider.checkError({
+        status: 200,
+        body: { graphQLErrors: [{ extensions: { code: 'UNAUTHENTICATED' } }] },
+      }),
     ).rejects.toEqual({ message: 'ra.notification.logged_out' });
     expect(storage.items.size).toBe(0);
   });
 
   it('an HTTP 401 signs the user out', async () => {
     const { authProvider, storage } = setup({});
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
 
     await expect(authProvider.checkError({ status: 401 })).rejects.toBeDefined();
     expect(storage.items.size).toBe(0);
@@ -182,7 +219,11 @@ describe('the auth provider', () => {
 
   it('signing out ends the session on the server and here, even when the server cannot be reached', async () => {
     const reachable = setup({ Logout: () => ({ data: { logout: true } }) });
-    signedIn(reachable.storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(reachable.storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
 
     await reachable.authProvider.logout({});
 
@@ -190,9 +231,16 @@ describe('the auth provider', () => {
     expect(reachable.storage.items.size).toBe(0);
 
     const storage = memoryStorage();
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
     const unreachable = createAuthProvider({
-      identity: createIdentityClient({ url: '/graphql', fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),
+      identity: createIdentityClient({
+        url: '/graphql',
+        fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      }),
       storage,
     });
     await expect(unreachable.logout({})).resolves.toBeUndefined();
@@ -201,8 +249,46 @@ describe('the auth provider', () => {
 
   it('grants nothing while the role → permission map is empty', async () => {
     const { authProvider, storage } = setup({});
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 10 * 60_000), refreshToken: 'refresh-1', user });
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
 
     await expect(authProvider.canAccess({ resource: 'assignments', action: 'list' })).resolves.toBe(false);
+  });
+
+  it("answers canAccess from the server's permission map, read once and again after a failure", async () => {
+    const storage = memoryStorage();
+    signedIn(storage, {
+      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
+      refreshToken: 'refresh-1',
+      user,
+    });
+    let reads = 0;
+    const authProvider = createAuthProvider({
+      identity: createIdentityClient({ url: '/graphql', fetch: fakeApi({}).fetch }),
+      storage,
+      now: () => NOW,
+      loadPermissionMap: async () => {
+        reads += 1;
+        if (reads === 1) throw new Error('network down');
+        return { ORG_OFFICER: ['assignment:read', 'report:submit'], SUPERVISOR: ['report:review'] };
+      },
+    });
+
+    await expect(authProvider.canAccess({ resource: 'Assignment', action: 'list' })).rejects.toThrow(
+      'network down',
+    );
+    await expect(authProvider.canAccess({ resource: 'Assignment', action: 'list' })).resolves.toBe(true);
+    await expect(authProvider.canAccess({ resource: 'Assignment', action: 'submit_report' })).resolves.toBe(
+      true,
+    );
+    await expect(authProvider.canAccess({ resource: 'Assignment', action: 'review_report' })).resolves.toBe(
+      false,
+    );
+    await expect(authProvider.canAccess({ resource: 'AuditEvent', action: 'list' })).resolves.toBe(false);
+    await expect(authProvider.canAccess({ resource: 'Unknown', action: 'list' })).resolves.toBe(false);
+    expect(reads).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { type AuthPayload, type IdentityClient, IdentityError } from './identity-client';
 import { decodeJwtExpiry } from './jwt';
-import { createCanAccess, type RolePermissions } from './permissions';
+import { type AccessRequest, createCanAccess, type RolePermissions } from './permissions';
 
 const SESSION_KEY = 'dondoc.session';
 
@@ -25,14 +25,28 @@ export function createAuthProvider({
   identity,
   storage,
   rolePermissions = {},
+  loadPermissionMap,
   now = Date.now,
 }: {
   identity: IdentityClient;
   storage: SessionStorage;
+  /** A fixed map (tests); ignored when loadPermissionMap is given. */
   rolePermissions?: RolePermissions;
+  /** Reads the server's `permissionMap`; asked once, again after a failure or a new sign-in. */
+  loadPermissionMap?: () => Promise<RolePermissions>;
   now?: () => number;
 }): DondocAuthProvider {
-  const canAccess = createCanAccess(rolePermissions);
+  let permissionMap: Promise<(roles: readonly string[], request: AccessRequest) => boolean> | null = null;
+  function accessRules() {
+    if (!loadPermissionMap) return Promise.resolve(createCanAccess(rolePermissions));
+    permissionMap ??= loadPermissionMap()
+      .then(createCanAccess)
+      .catch((error: unknown) => {
+        permissionMap = null;
+        throw error;
+      });
+    return permissionMap;
+  }
   // Several checks can ask at once; the server rotates the refresh token, so only one may refresh.
   let refreshing: Promise<Session> | null = null;
 
@@ -102,6 +116,7 @@ export function createAuthProvider({
     async login({ email, password }: { email: string; password: string }) {
       try {
         keepSession(await identity.login(email, password));
+        permissionMap = null;
       } catch (error) {
         throw toSignInError(error);
       }
@@ -110,6 +125,7 @@ export function createAuthProvider({
     async logout() {
       const session = readSession();
       endSession();
+      permissionMap = null;
       // Best effort: the session is over here whatever the server answers.
       if (session) await identity.logout(session.refreshToken).catch(() => undefined);
     },
@@ -133,7 +149,13 @@ export function createAuthProvider({
 
     async getIdentity(): Promise<UserIdentity> {
       const { user } = requireSession();
-      return { id: user.id, fullName: user.name, email: user.email, organization: user.organization };
+      return {
+        id: user.id,
+        fullName: user.name,
+        email: user.email,
+        organization: user.organization,
+        roles: user.roles,
+      };
     },
 
     async getPermissions() {
@@ -141,7 +163,10 @@ export function createAuthProvider({
     },
 
     async canAccess({ resource, action }) {
-      return canAccess(readSession()?.user.roles ?? [], { resource, action });
+      const roles = readSession()?.user.roles ?? [];
+      if (roles.length === 0) return false;
+      const canAccess = await accessRules();
+      return canAccess(roles, { resource, action });
     },
   };
 }

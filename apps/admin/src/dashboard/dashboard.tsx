@@ -1,27 +1,22 @@
-import { Card, CardContent, CardHeader, Typography } from '@mui/material';
-import { Loading, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Loading, usePermissions } from 'react-admin';
+import { InspectorHome } from './inspector-home';
+import { OfficerHome } from './officer-home';
+import { pickHome } from './pick-home';
+import { SupervisorHome } from './supervisor-home';
 
-/** The home page. Issue 7 gives each role its own; for now it says who is signed in, and for whom. */
+/** The home page: one per role (pick-home.ts decides which). */
 export const Dashboard = () => {
-  const translate = useTranslate();
-  const { identity, isPending } = useGetIdentity();
+  const { permissions: roles, isPending } = usePermissions<string[]>();
   if (isPending) return <Loading />;
-  const organization: { name?: string } | null | undefined = identity?.organization;
-  return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="ra.page.dashboard" />
-      <CardHeader
-        title={translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
-        subheader={
-          organization?.name
-            ? translate('app.dashboard.organization', { organization: organization.name })
-            : translate('app.dashboard.no_organization')
-        }
-        slotProps={{ title: { component: 'h2' } }}
-      />
-      <CardContent>
-        <Typography>{translate('app.dashboard.intro')}</Typography>
-      </CardContent>
-    </Card>
-  );
+  switch (pickHome(roles)) {
+    case 'supervisor':
+      return <SupervisorHome />;
+    case 'inspector':
+      return <InspectorHome />;
+    case 'officer':
+      return <OfficerHome />;
+    case 'overview':
+      // A viewer reads the same figures as the office, without its queue.
+      return <SupervisorHome />;
+  }
 };

@@ -2,7 +2,11 @@ import type { DataProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { createLazyDataProvider } from './lazy-data-provider';
 
-const listParams = { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' as const }, filter: {} };
+const listParams = {
+  pagination: { page: 1, perPage: 25 },
+  sort: { field: 'id', order: 'ASC' as const },
+  filter: {},
+};
 
 /** A built provider whose schema read answers as told; lists answer one row. */
 function fakeProvider(introspection: () => Promise<unknown>): DataProvider {
@@ -31,10 +35,15 @@ describe('the lazy data provider', () => {
     let attempt = 0;
     const dataProvider = createLazyDataProvider(async () => {
       attempt += 1;
-      return fakeProvider(() => (attempt === 1 ? Promise.reject(new Error('UNAUTHENTICATED')) : Promise.resolve({})));
+      return fakeProvider(() =>
+        attempt === 1 ? Promise.reject(new Error('UNAUTHENTICATED')) : Promise.resolve({}),
+      );
     });
 
     await expect(dataProvider.getList('assignments', listParams)).rejects.toThrow('UNAUTHENTICATED');
-    await expect(dataProvider.getList('assignments', listParams)).resolves.toEqual({ data: [{ id: 'a-1' }], total: 1 });
+    await expect(dataProvider.getList('assignments', listParams)).resolves.toEqual({
+      data: [{ id: 'a-1' }],
+      total: 1,
+    });
   });
 });

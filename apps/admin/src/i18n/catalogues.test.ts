@@ -15,8 +15,7 @@ function leaves(messages: object, prefix = ''): Map<string, unknown> {
   return found;
 }
 
-const placeholders = (message: unknown) =>
-  [...new Set(String(message).match(/%\{\w+\}/g) ?? [])].sort();
+const placeholders = (message: unknown) => [...new Set(String(message).match(/%\{\w+\}/g) ?? [])].sort();
 
 describe('the Vietnamese and English catalogues', () => {
   const vietnamese = leaves(vi);
@@ -39,7 +38,9 @@ describe('the Vietnamese and English catalogues', () => {
 
   it('have a message for every key', () => {
     const empty = (messages: Map<string, unknown>) =>
-      [...messages.entries()].filter(([, value]) => typeof value !== 'string' || value === '').map(([key]) => key);
+      [...messages.entries()]
+        .filter(([, value]) => typeof value !== 'string' || value === '')
+        .map(([key]) => key);
     expect({ vi: empty(vietnamese), en: empty(english) }).toEqual({ vi: [], en: [] });
   });
 });

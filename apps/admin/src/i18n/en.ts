@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { consoleEn } from './console.en';
 
 /** English, the second language. Keys mirror vi.ts exactly (catalogues.test.ts checks). */
 export const en: TranslationMessages = {
@@ -8,7 +9,9 @@ export const en: TranslationMessages = {
     ...englishMessages.ra,
     page: { ...englishMessages.ra.page, dashboard: 'Home' },
   },
+  resources: consoleEn.resources,
   app: {
+    ...consoleEn.app,
     name: 'Dondoc',
     tagline: 'Follow-up on assigned tasks',
     login: {
@@ -31,6 +34,7 @@ export const en: TranslationMessages = {
     },
   },
   domain: {
+    ...consoleEn.domain,
     assignment_status: {
       NOT_STARTED: 'Not started',
       IN_PROGRESS: 'In progress',

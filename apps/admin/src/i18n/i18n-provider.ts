@@ -8,8 +8,4 @@ export const locales = [
   { locale: 'en', name: 'English' },
 ];
 
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? en : vi),
-  'vi',
-  locales,
-);
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : vi), 'vi', locales);

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { consoleVi } from './console.vi';
 
 /**
  * Tiếng Việt, the default language. `ra` translates react-admin's own messages
@@ -93,16 +94,14 @@ export const vi: TranslationMessages = {
       about: 'Giới thiệu',
       access_denied: 'Bạn không có quyền truy cập trang này',
       are_you_sure: 'Bạn có chắc chắn không?',
-      authentication_error:
-        'Máy chủ xác thực báo lỗi, không kiểm tra được thông tin đăng nhập của bạn.',
+      authentication_error: 'Máy chủ xác thực báo lỗi, không kiểm tra được thông tin đăng nhập của bạn.',
       auth_error: 'Đã xảy ra lỗi khi kiểm tra mã xác thực.',
       bulk_delete_content:
         'Bạn có chắc chắn muốn xóa %{name} này? |||| Bạn có chắc chắn muốn xóa %{smart_count} mục này?',
       bulk_delete_title: 'Xóa %{name} |||| Xóa %{smart_count} %{name}',
       bulk_update_content:
         'Bạn có chắc chắn muốn cập nhật %{name} %{recordRepresentation}? |||| Bạn có chắc chắn muốn cập nhật %{smart_count} mục này?',
-      bulk_update_title:
-        'Cập nhật %{name} %{recordRepresentation} |||| Cập nhật %{smart_count} %{name}',
+      bulk_update_title: 'Cập nhật %{name} %{recordRepresentation} |||| Cập nhật %{smart_count} %{name}',
       clear_array_input: 'Bạn có chắc chắn muốn xóa toàn bộ danh sách?',
       delete_content: 'Bạn có chắc chắn muốn xóa %{name} này?',
       delete_title: 'Xóa %{name} %{recordRepresentation}',
@@ -112,8 +111,7 @@ export const vi: TranslationMessages = {
       loading: 'Vui lòng chờ',
       no: 'Không',
       not_found: 'Địa chỉ bạn nhập không đúng, hoặc liên kết bạn vừa mở không còn hiệu lực.',
-      select_all_limit_reached:
-        'Có quá nhiều mục để chọn tất cả. Chỉ %{max} mục đầu tiên được chọn.',
+      select_all_limit_reached: 'Có quá nhiều mục để chọn tất cả. Chỉ %{max} mục đầu tiên được chọn.',
       unsaved_changes: 'Một số thay đổi của bạn chưa được lưu. Bạn có chắc chắn muốn bỏ qua?',
       yes: 'Có',
       placeholder_data_warning: 'Lỗi mạng: không làm mới được dữ liệu.',
@@ -223,7 +221,9 @@ export const vi: TranslationMessages = {
       },
     },
   },
+  resources: consoleVi.resources,
   app: {
+    ...consoleVi.app,
     name: 'Dondoc',
     tagline: 'Theo dõi, đôn đốc thực hiện nhiệm vụ',
     login: {
@@ -247,6 +247,7 @@ export const vi: TranslationMessages = {
   },
   // Words on screen for the API's enums, as DOMAIN.md gives them.
   domain: {
+    ...consoleVi.domain,
     assignment_status: {
       NOT_STARTED: 'Chưa thực hiện',
       IN_PROGRESS: 'Đang thực hiện',

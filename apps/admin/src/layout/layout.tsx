@@ -1,8 +1,23 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout, Link, Logout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  Link,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  Menu,
+  UserMenu,
+  useCanAccess,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { useDocumentLanguage } from '../i18n/use-document-language';
+import { NotificationBell } from '../notifications/notification-bell';
 
 const AccountMenuItem = () => {
   const translate = useTranslate();
@@ -17,8 +32,16 @@ const AccountMenuItem = () => {
   );
 };
 
+/** The bell, then the language switch (Tiếng Việt / English), then react-admin's loading indicator. */
 const DondocAppBar = () => (
   <AppBar
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
     userMenu={
       <UserMenu>
         <AccountMenuItem />
@@ -28,8 +51,24 @@ const DondocAppBar = () => (
   />
 );
 
-/** react-admin's layout; its app bar shows the language menu because the i18n provider offers two. */
+/** Home, the work screens (import, calendar), then every resource the user may list. */
+const DondocMenu = () => {
+  const { canAccess: canImport } = useCanAccess({ resource: 'Document', action: 'import' });
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {canImport && <Menu.Item to="/import" primaryText="app.menu.import" leftIcon={<UploadFileIcon />} />}
+      <Menu.Item to="/calendar" primaryText="app.menu.calendar" leftIcon={<CalendarMonthIcon />} />
+      <Menu.ResourceItems />
+    </Menu>
+  );
+};
+
 export const DondocLayout = ({ children }: { children: ReactNode }) => {
   useDocumentLanguage();
-  return <Layout appBar={DondocAppBar}>{children}</Layout>;
+  return (
+    <Layout appBar={DondocAppBar} menu={DondocMenu}>
+      {children}
+    </Layout>
+  );
 };
