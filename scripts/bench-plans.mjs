@@ -49,6 +49,8 @@ const api = await startApi(url, {
 });
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+// As the API's connections run (libs/platform data-source-options: serialQueries).
+await client.query('SET max_parallel_workers_per_gather = 0');
 const directory = join('bench', 'plans', args.scale);
 mkdirSync(directory, { recursive: true });
 try {
