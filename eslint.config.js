@@ -7,7 +7,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'node_modules/**',
-      'apps/admin/**',
+      'apps/admin/dist/**',
+      'apps/admin/node_modules/**',
       'coverage/**',
       '.data/**',
       'test/artifacts/**',
