@@ -3,32 +3,19 @@
 // workbook, store it in the row — median of RUNS runs (default 3). The job is the built
 // ExportGenerator the worker runs, called in-process (no queue wait counted). A database of
 // its own on the machine's PostgreSQL, seeded with multi-row inserts.
-import { execFileSync } from 'node:child_process';
-
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { seededBenchDatabase } from './bench/seeded-database.mjs';
+
 const COUNT = Number(process.env.ASSIGNMENTS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 3);
 const DATABASE = 'dondoc_bench_export';
 
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${DATABASE}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${DATABASE}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-  LOG_LEVEL: 'warn',
-};
-execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'seed', '--demo'], { env, stdio: 'ignore' });
+const { url, env, drop } = await seededBenchDatabase(DATABASE);
 
-const db = new pg.Client({ connectionString: url.toString() });
+const db = new pg.Client({ connectionString: url });
 await db.connect();
 process.stdout.write(`Preparing ${COUNT} assignments of one document over the province's bodies…\n`);
 const [{ documentid, officeid, adminid }] = (
@@ -139,5 +126,4 @@ process.stdout.write(
 );
 await app.close();
 await db.end();
-await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-await admin.end();
+await drop();

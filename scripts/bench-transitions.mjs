@@ -6,25 +6,14 @@ import { execFileSync } from 'node:child_process';
 
 import pg from 'pg';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { seededBenchDatabase } from './bench/seeded-database.mjs';
+
 const COUNT = Number(process.env.ASSIGNMENTS ?? 100_000);
 const DATABASE = 'dondoc_bench_transitions';
 
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${DATABASE}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${DATABASE}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-  LOG_LEVEL: 'warn',
-};
-execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'seed', '--demo'], { env, stdio: 'ignore' });
+const { url, env, drop } = await seededBenchDatabase(DATABASE);
 
-const db = new pg.Client({ connectionString: url.toString() });
+const db = new pg.Client({ connectionString: url });
 await db.connect();
 process.stdout.write(
   `Preparing ${COUNT} assignments due on 2027-01-31, spread over the province's bodies…\n`,
@@ -88,5 +77,4 @@ process.stdout.write(
     `the whole tick, with up to 10,000 e-mails written as files, took ${seconds.toFixed(1)} s; ${JSON.stringify(checks)}\n`,
 );
 await db.end();
-await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-await admin.end();
+await drop();
