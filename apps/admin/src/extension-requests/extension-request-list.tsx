@@ -1,9 +1,7 @@
-import { Datagrid, List, SelectArrayInput } from 'react-admin';
-import { AssignmentLinkField } from '../common/assignment-link-field';
+import { SelectArrayInput } from 'react-admin';
+import { AssignmentRecordList } from '../common/assignment-record-list';
 import { DayField, EnumField, InstantField, ShortTextField } from '../common/fields';
 import { choicesOf, EXTENSION_STATUS } from '../common/enums';
-import { LIST_SX, ListActions } from '../common/list-actions';
-import { useCsvExporter } from '../common/use-csv-exporter';
 import { ON_ASSIGNMENT } from '../assignments/assignment-fields';
 
 const filters = [
@@ -28,31 +26,12 @@ const LIST_FIELDS = {
   ],
 };
 
-export const ExtensionRequestList = () => {
-  const exporter = useCsvExporter('ExtensionRequest');
-  return (
-    <List
-      sx={LIST_SX}
-      empty={false}
-      filters={filters}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      queryOptions={{ meta: LIST_FIELDS }}
-      actions={<ListActions meta={LIST_FIELDS} />}
-      exporter={exporter}
-    >
-      <Datagrid
-        rowClick={(_id, _resource, record) =>
-          `/Assignment/${String((record as { assignment?: { id: string } }).assignment?.id)}/show`
-        }
-        bulkActionButtons={false}
-      >
-        <AssignmentLinkField label="resources.ExtensionRequest.fields.assignment" sortable={false} />
-        <DayField source="previousDueDate" sortable={false} />
-        <DayField source="proposedDueDate" />
-        <ShortTextField source="reason" />
-        <EnumField source="status" domain="extension_status" />
-        <InstantField source="createdAt" />
-      </Datagrid>
-    </List>
-  );
-};
+export const ExtensionRequestList = () => (
+  <AssignmentRecordList resource="ExtensionRequest" filters={filters} fields={LIST_FIELDS}>
+    <DayField source="previousDueDate" sortable={false} />
+    <DayField source="proposedDueDate" />
+    <ShortTextField source="reason" />
+    <EnumField source="status" domain="extension_status" />
+    <InstantField source="createdAt" />
+  </AssignmentRecordList>
+);

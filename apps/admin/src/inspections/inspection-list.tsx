@@ -1,10 +1,8 @@
-import { BooleanInput, Datagrid, DateInput, List, SelectArrayInput } from 'react-admin';
-import { AssignmentLinkField } from '../common/assignment-link-field';
+import { BooleanInput, DateInput, SelectArrayInput } from 'react-admin';
+import { AssignmentRecordList } from '../common/assignment-record-list';
 import { DayField, EnumField, InstantField, ShortTextField } from '../common/fields';
 import { choicesOf, INSPECTION_SEVERITY, INSPECTION_STATUS } from '../common/enums';
-import { LIST_SX, ListActions } from '../common/list-actions';
 import { DocumentInput, OrganizationInput } from '../common/organization-input';
-import { useCsvExporter } from '../common/use-csv-exporter';
 import { ON_ASSIGNMENT } from '../assignments/assignment-fields';
 
 const filters = [
@@ -41,31 +39,12 @@ const LIST_FIELDS = {
   ],
 };
 
-export const InspectionList = () => {
-  const exporter = useCsvExporter('Inspection');
-  return (
-    <List
-      sx={LIST_SX}
-      empty={false}
-      filters={filters}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      queryOptions={{ meta: LIST_FIELDS }}
-      actions={<ListActions meta={LIST_FIELDS} />}
-      exporter={exporter}
-    >
-      <Datagrid
-        rowClick={(_id, _resource, record) =>
-          `/Assignment/${String((record as { assignment?: { id: string } }).assignment?.id)}/show`
-        }
-        bulkActionButtons={false}
-      >
-        <AssignmentLinkField label="resources.Inspection.fields.assignment" sortable={false} />
-        <ShortTextField source="finding" />
-        <EnumField source="severity" domain="inspection_severity" />
-        <DayField source="followUpDate" />
-        <EnumField source="status" domain="inspection_status" />
-        <InstantField source="createdAt" />
-      </Datagrid>
-    </List>
-  );
-};
+export const InspectionList = () => (
+  <AssignmentRecordList resource="Inspection" filters={filters} fields={LIST_FIELDS}>
+    <ShortTextField source="finding" />
+    <EnumField source="severity" domain="inspection_severity" />
+    <DayField source="followUpDate" />
+    <EnumField source="status" domain="inspection_status" />
+    <InstantField source="createdAt" />
+  </AssignmentRecordList>
+);
