@@ -67,19 +67,25 @@ export const ReorganizeButtons = () => {
   const [open, setOpen] = useState<'merge' | 'split' | null>(null);
   const refresh = useRefresh();
   const invalidate = useInvalidateGraphql();
-  if (!record || !reorganize || !record.active) return null;
+  if (!record || !reorganize) return null;
   const done = () => {
     void invalidate();
     refresh();
   };
   return (
     <>
-      <Button label="app.lineage.merge" onClick={() => setOpen('merge')}>
-        <CallMergeIcon />
-      </Button>
-      <Button label="app.lineage.split" onClick={() => setOpen('split')}>
-        <CallSplitIcon />
-      </Button>
+      {/* A body that has ceased cannot be merged or split again; the dialog that ended it
+          stays open (the record now says inactive) until its result is read. */}
+      {record.active && (
+        <>
+          <Button label="app.lineage.merge" onClick={() => setOpen('merge')}>
+            <CallMergeIcon />
+          </Button>
+          <Button label="app.lineage.split" onClick={() => setOpen('split')}>
+            <CallSplitIcon />
+          </Button>
+        </>
+      )}
       <MergeDialog source={record} open={open === 'merge'} onClose={() => setOpen(null)} onDone={done} />
       <SplitDialog source={record} open={open === 'split'} onClose={() => setOpen(null)} onDone={done} />
     </>
