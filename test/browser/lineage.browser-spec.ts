@@ -14,7 +14,7 @@ const L = 'app.lineage.';
  * the confirmation says what moves (as the API counts it), and afterwards the page shows the
  * day it ceased and its successor, whose own page shows it as a predecessor.
  */
-describe('the administrator merges a body into another', () => {
+describe('the administrator merges and splits bodies', () => {
   const clock = new FixedClock('2026-12-01T02:00:00Z');
   let ui: ConsoleUnderTest;
 
@@ -24,16 +24,10 @@ describe('the administrator merges a body into another', () => {
   });
   afterAll(() => ui?.close());
 
-  it('confirms what moves, merges, and shows the successor', async () => {
-    const { page } = ui;
-    const source = ui.organizations.get('kt.pn')!;
-    const target = ui.organizations.get('kt.nd')!;
+  /** What moves with a body that ceases, as the API counts it for the administrator. */
+  async function whatMoves(id: string) {
     const admin = await signInApi(ui.api.url, 'admin@dondoc.local', DEMO_PASSWORD);
-    const { body } = await graphql<{
-      a: { count: number };
-      u: { count: number };
-      c: { count: number };
-    }>(
+    const { body } = await graphql<{ a: { count: number }; u: { count: number }; c: { count: number } }>(
       ui.api.url,
       `
         query ($id: ID!) {
@@ -50,14 +44,17 @@ describe('the administrator merges a body into another', () => {
           }
         }
       `,
-      { id: source.id },
+      { id },
       admin.headers,
     );
-    const counts = {
-      assignments: body.data!.a.count,
-      users: body.data!.u.count,
-      children: body.data!.c.count,
-    };
+    return { assignments: body.data!.a.count, users: body.data!.u.count, children: body.data!.c.count };
+  }
+
+  it('confirms what moves, merges, and shows the successor', async () => {
+    const { page } = ui;
+    const source = ui.organizations.get('kt.pn')!;
+    const target = ui.organizations.get('kt.nd')!;
+    const counts = await whatMoves(source.id);
     // The seed gives the Union tasks 3 and 3.1 and one login: something really moves.
     expect(counts.assignments).toBe(2);
     expect(counts.users).toBeGreaterThan(0);
@@ -73,6 +70,7 @@ describe('the administrator merges a body into another', () => {
     await page.getByRole('option', { name: new RegExp(`^${target.name}`) }).click();
     expect(await dialog.getByLabel(t('vi', `${L}effective_date`)).inputValue()).toBe('2026-12-01');
     await dialog.getByRole('textbox', { name: t('vi', `${L}note`) }).fill('Nghị quyết số 01-NQ/TU');
+    await ui.screenshot('lineage-merge-form');
     await dialog.getByRole('button', { name: t('vi', `${L}continue`), exact: true }).click();
 
     const confirmation = dialog.getByRole('region', { name: t('vi', `${L}confirm_heading`) });
@@ -107,6 +105,7 @@ describe('the administrator merges a body into another', () => {
     await ui.screenshot('lineage-successor');
 
     // The server holds the merger as the page shows it.
+    const admin = await signInApi(ui.api.url, 'admin@dondoc.local', DEMO_PASSWORD);
     const { body: after } = await graphql<{
       Organization: { active: boolean; dissolvedOn: string; successors: { id: string }[] };
     }>(
@@ -120,5 +119,47 @@ describe('the administrator merges a body into another', () => {
       dissolvedOn: '2026-12-01',
       successors: [{ id: target.id }],
     });
+  });
+
+  it('splits a body into two, the first continuing it, and shows both successors', async () => {
+    const { page } = ui;
+    const source = ui.organizations.get('kt.ccb')!;
+    const names = ['Hội Cựu chiến binh tỉnh (khối Đảng)', 'Hội Cựu chiến binh tỉnh (khối chính quyền)'];
+    await page.goto(ui.consoleUrl(`/Organization/${source.id}/show`));
+    await page.getByText(source.name, { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: t('vi', `${L}split`), exact: true }).click();
+
+    const dialog = page.getByRole('dialog', { name: t('vi', `${L}split_title`, { name: source.name }) });
+    for (const [index, name] of names.entries()) {
+      await dialog.getByRole('textbox', { name: t('vi', `${L}successor_name`, { n: index + 1 }) }).fill(name);
+    }
+    // Each new body starts as the kind of the one it comes from.
+    expect(
+      await dialog.getByRole('combobox', { name: t('vi', `${L}successor_kind`, { n: 2 }) }).innerText(),
+    ).toBe(t('vi', `domain.organization_kind.${source.kind}`));
+    await ui.screenshot('lineage-split-form');
+    await dialog.getByRole('button', { name: t('vi', `${L}continue`), exact: true }).click();
+    const confirmation = dialog.getByRole('region', { name: t('vi', `${L}confirm_heading`) });
+    await confirmation
+      .getByText(
+        t('vi', `${L}confirm_split`, {
+          source: source.name,
+          date: '1/12/2026',
+          names: names.join('; '),
+          first: names[0]!,
+          ...(await whatMoves(source.id)),
+        }),
+        { exact: true },
+      )
+      .waitFor();
+    await dialog.getByRole('button', { name: t('vi', 'ra.action.confirm'), exact: true }).click();
+    for (const name of names) await dialog.getByRole('link', { name, exact: true }).waitFor();
+    await ui.screenshot('lineage-split-done');
+    await dialog.getByRole('button', { name: t('vi', 'ra.action.close'), exact: true }).click();
+
+    const lineage = page.getByRole('region', { name: t('vi', `${L}heading`), exact: true });
+    for (const name of names) await lineage.getByRole('link', { name, exact: true }).waitFor();
+    await settled(page);
+    await ui.screenshot('lineage-split-successors');
   });
 });

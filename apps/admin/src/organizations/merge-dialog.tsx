@@ -1,4 +1,4 @@
-import { TextField } from '@mui/material';
+import { Box, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay, todayInVietnam } from '../common/dates';
@@ -40,7 +40,10 @@ export const MergeDialog = ({
       }}
       form={
         <>
-          <OrganizationPicker value={target} onChange={setTarget} label={translate('app.lineage.target')} />
+          {/* In a box: the picker's flex basis is meant for a row, not this column. */}
+          <Box>
+            <OrganizationPicker value={target} onChange={setTarget} label={translate('app.lineage.target')} />
+          </Box>
           <TextField
             type="date"
             label={translate('app.lineage.effective_date')}

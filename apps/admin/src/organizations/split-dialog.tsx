@@ -53,12 +53,13 @@ export const SplitDialog = ({
             return (
               <Stack
                 key={index}
-                component="fieldset"
+                role="group"
+                aria-label={heading}
                 spacing={1.5}
                 sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, m: 0 }}
               >
                 <Box sx={{ display: 'flex', alignItems: 'center' }}>
-                  <Typography component="legend" variant="subtitle2" sx={{ flex: 1 }}>
+                  <Typography variant="subtitle2" sx={{ flex: 1 }}>
                     {heading}
                     {index === 0 && ` — ${translate('app.lineage.continues')}`}
                   </Typography>
@@ -91,11 +92,14 @@ export const SplitDialog = ({
                     </MenuItem>
                   ))}
                 </TextField>
-                <OrganizationPicker
-                  value={row.parent}
-                  onChange={(parent) => change(index, { parent })}
-                  label={translate('app.lineage.successor_parent', { n: index + 1 })}
-                />
+                {/* In a box: the picker's flex basis is meant for a row, not this column. */}
+                <Box>
+                  <OrganizationPicker
+                    value={row.parent}
+                    onChange={(parent) => change(index, { parent })}
+                    label={translate('app.lineage.successor_parent', { n: index + 1 })}
+                  />
+                </Box>
               </Stack>
             );
           })}
