@@ -90,4 +90,32 @@ describe('exporting the tracking table from the document page', () => {
     await settled(page);
     await ui.screenshot('export-done');
   });
+
+  it("exports the whole jurisdiction's CSV from the office's home", async () => {
+    const { page } = ui;
+    await page.goto(ui.consoleUrl('/'));
+    await page.getByRole('heading', { name: t('vi', 'app.home.supervisor_title'), exact: true }).waitFor();
+    await page.getByRole('button', { name: t('vi', 'app.export.button'), exact: true }).click();
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByRole('menuitem', { name: t('vi', 'app.export.formats.CSV'), exact: true }).click();
+    const saved = await download;
+    // Neither a document nor a body: the name carries no document number.
+    expect(saved.suggestedFilename()).toBe('Bảng theo dõi nhiệm vụ 2026-12-01.csv');
+    const text = await readFile((await saved.path())!, 'utf8');
+    expect(text).toContain('Hội Liên hiệp Phụ nữ tỉnh');
+    await page.getByRole('button', { name: t('vi', 'ra.action.close'), exact: true }).click();
+  });
+
+  it("is not offered to a body's officer, who may not export", async () => {
+    const { page } = ui;
+    await signIn(ui, 'phunu@dondoc.local');
+    await page.goto(ui.consoleUrl(`/Document/${documentId}/show`));
+    await page.getByRole('heading', { name: /^410-BC\/TU/ }).waitFor();
+    // The page has finished loading (its task list, read after the permissions) before looking.
+    await page.getByRole('cell', { name: '3.1', exact: true }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('button', { name: t('vi', 'app.export.button'), exact: true }).count()).toBe(
+      0,
+    );
+  });
 });
