@@ -63,13 +63,14 @@ export const ExportMenu = ({
   const { create } = useAllowed('Export', ['create']);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const closed = useRef(false);
+  // The export being followed; closing the dialog (or leaving the page) lets it go.
+  const current = useRef<{ cancelled: boolean } | null>(null);
   const menuId = useId();
   const titleId = useId();
 
   useEffect(
     () => () => {
-      closed.current = true;
+      if (current.current) current.current.cancelled = true;
     },
     [],
   );
@@ -77,7 +78,8 @@ export const ExportMenu = ({
 
   const start = (format: ExportFormat) => {
     setAnchor(null);
-    closed.current = false;
+    const run = { cancelled: false };
+    current.current = run;
     void runExport(
       format,
       {
@@ -92,13 +94,13 @@ export const ExportMenu = ({
           downloadWithToken(url, fileName, await authProvider.getAccessToken()),
         now: () => Date.now(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        cancelled: () => closed.current,
+        cancelled: () => run.cancelled,
       },
       setProgress,
     );
   };
   const close = () => {
-    closed.current = true;
+    if (current.current) current.current.cancelled = true;
     setProgress(null);
   };
   const busy = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed';
