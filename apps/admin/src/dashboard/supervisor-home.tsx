@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime, formatDay, todayInVietnam, weekOf } from '../common/dates';
 import { useGraphqlQuery } from '../data/use-graphql';
+import { ExportMenu } from '../exports/export-menu';
 import { DASHBOARD, type DashboardData } from './dashboard-query';
 import {
   AssignmentPanel,
@@ -38,6 +39,10 @@ export const SupervisorHome = () => {
             : undefined
         }
       />
+      {/* Neither a document nor a body: the whole jurisdiction. */}
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', mb: 1 }}>
+        <ExportMenu />
+      </Box>
       <TimelinessCards data={data} error={error} />
       <Box
         sx={{

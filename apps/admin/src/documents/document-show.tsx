@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import PublishIcon from '@mui/icons-material/Publish';
 import { DayField, EnumField, InstantField, ShortTextField } from '../common/fields';
+import { ExportMenu } from '../exports/export-menu';
 
 const PublishButton = () => {
   const record = useRecordContext<{ id: string; status: string }>();
@@ -30,6 +31,13 @@ const PublishButton = () => {
       <PublishIcon />
     </Button>
   );
+};
+
+/** The document's report, tracking table or CSV, once it is published (a draft has no work yet). */
+const DocumentExport = () => {
+  const record = useRecordContext<{ id: string; status: string }>();
+  if (!record || record.status !== 'PUBLISHED') return null;
+  return <ExportMenu documentId={record.id} />;
 };
 
 const Sections = () => {
@@ -63,6 +71,7 @@ export const DocumentShow = () => (
     actions={
       <TopToolbar>
         <PublishButton />
+        <DocumentExport />
       </TopToolbar>
     }
   >

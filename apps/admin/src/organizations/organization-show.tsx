@@ -14,6 +14,7 @@ import {
   FunctionField,
 } from 'react-admin';
 import { EnumField } from '../common/fields';
+import { LineageSection, ReorganizeButtons } from './lineage-section';
 import { TreeButton } from './organization-list';
 
 /** Its assignments, its subtree included. */
@@ -34,6 +35,7 @@ export const OrganizationShow = () => (
       <TopToolbar>
         <AssignmentsButton />
         <TreeButton />
+        <ReorganizeButtons />
       </TopToolbar>
     }
   >
@@ -52,6 +54,7 @@ export const OrganizationShow = () => (
         label="resources.Organization.fields.parent"
       />
       <BooleanField source="active" />
+      <FunctionField label={false} render={() => <LineageSection />} />
       <ReferenceManyField
         reference="Organization"
         target="parentId"
