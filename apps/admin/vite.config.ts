@@ -16,6 +16,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': 'http://localhost:3000',
+      // Export files download from the API with the bearer token, like GraphQL.
+      '/exports': 'http://localhost:3000',
     },
   },
   test: {
