@@ -154,6 +154,27 @@ describe('AuditTrail', () => {
     expect(report.checked).toBe(await countEvents());
   });
 
+  it('takes the chain lock only at commit: a writer with an open transaction does not hold up another', async () => {
+    const entityId = randomUUID();
+    let second: Promise<AuditEvent> | undefined;
+    const first = await dataSource.transaction(async (manager) => {
+      const event = await trail.record(manager, entry({ entityId }));
+      // While this transaction is still open, another records and commits: it must not wait.
+      second = dataSource.transaction((other) => trail.record(other, entry({ entityId })));
+      const waited = await Promise.race([
+        second.then(() => 'committed'),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 5_000)),
+      ]);
+      expect(waited).toBe('committed');
+      expect(event.hash).toBeUndefined(); // linked at commit, not before
+      return event;
+    });
+    const later = await second!;
+    expect(BigInt(first.id)).toBe(BigInt(later.id) + 1n);
+    expect(first.previousHash).toBe(later.hash);
+    expect((await verifyAuditChain(dataSource)).firstBroken).toBeNull();
+  });
+
   it('appends 5,000 events with recordMany in one transaction, in the order given', async () => {
     const entityId = randomUUID();
     const entries = Array.from({ length: 5_000 }, (_, index) =>

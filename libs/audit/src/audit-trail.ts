@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 
 import { Clock } from '@dondoc/platform';
 
@@ -35,26 +42,46 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** An entry in the form that is stored and hashed: exactly what will be read back. */
 type StoredContent = Omit<AuditEvent, 'id' | 'previousHash' | 'hash'>;
 
+/** Events recorded in a transaction, waiting for its commit; `depth` 1 is the transaction itself. */
+interface Queued {
+  depth: number;
+  events: AuditEvent[];
+}
+
 /**
  * The one way into the audit trail: every service records its events here, inside the
  * transaction that makes the change, so the change and its event commit or fail together.
+ *
+ * The events are appended last, just before COMMIT: the lock on the chain is then held only
+ * for the append and the commit, not for the whole transaction, so the other statements of
+ * concurrent writers overlap. It also gives every writer one lock order (its rows first,
+ * the chain last), which a writer taking the chain early and rows later would not.
  */
 @Injectable()
 export class AuditTrail {
+  private readonly queued = new WeakMap<QueryRunner, Queued[]>();
+  private readonly hooked = new WeakSet<DataSource>();
+
   constructor(private readonly clock: Clock) {}
 
-  /** Appends one event in the caller's transaction. */
+  /**
+   * Records one event in the caller's transaction. The returned event gets its id and hashes
+   * when the transaction commits.
+   */
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
     const [event] = await this.recordMany(manager, [entry]);
     return event;
   }
 
   /**
-   * Appends events in order, in the caller's transaction, with one lock and one INSERT
-   * however many there are (a task fanned out to 25,000 organizations is one call).
+   * Records events in order, in the caller's transaction, appended at its commit with one
+   * lock and one INSERT however many there are (a task fanned out to 25,000 organizations is
+   * one call). An entry that cannot be stored is refused here, at once.
    */
+   
   async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
-    if (manager.queryRunner?.isTransactionActive !== true) {
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive !== true) {
       throw new AuditException(
         AuditExceptionCode.NOT_IN_TRANSACTION,
         'Audit events are recorded inside the transaction that makes the change: ' +
@@ -63,8 +90,51 @@ export class AuditTrail {
     }
     if (entries.length === 0) return [];
     const now = this.clock.now();
-    const contents = entries.map((entry, index) => storedContent(entry, now, index));
+    const events = entries.map((entry, index) =>
+      Object.assign(new AuditEvent(), storedContent(entry, now, index)),
+    );
+    this.hook(manager.dataSource);
+    const queue = this.queued.get(runner) ?? [];
+    queue.push({ depth: depthOf(runner), events });
+    this.queued.set(runner, queue);
+    return events;
+  }
 
+  /** Appends what the transaction recorded, under the chain lock, just before it commits. */
+  private async appendQueued(runner: QueryRunner): Promise<void> {
+    // Releasing a savepoint is no commit: the events wait for the transaction's own.
+    if (depthOf(runner) > 1) return;
+    const queue = this.queued.get(runner);
+    if (!queue) return;
+    this.queued.delete(runner);
+    await this.append(
+      runner.manager,
+      queue.flatMap((queued) => queued.events),
+    );
+  }
+
+  /** A rollback forgets what was recorded inside what it undoes. */
+  private forgetRolledBack(runner: QueryRunner): void {
+    const depth = depthOf(runner);
+    const kept = (this.queued.get(runner) ?? []).filter((queued) => queued.depth < depth);
+    if (kept.length > 0) this.queued.set(runner, kept);
+    else this.queued.delete(runner);
+  }
+
+  /** Listens to the commits and rollbacks of a data source, once. */
+  private hook(dataSource: DataSource): void {
+    if (this.hooked.has(dataSource)) return;
+    this.hooked.add(dataSource);
+    const subscriber: EntitySubscriberInterface = {
+      beforeTransactionCommit: (event: TransactionCommitEvent) => this.appendQueued(event.queryRunner),
+      beforeTransactionRollback: (event: TransactionRollbackEvent) =>
+        this.forgetRolledBack(event.queryRunner),
+    };
+    dataSource.subscribers.push(subscriber);
+  }
+
+  /** Links the events to the chain and inserts them, in the transaction of `manager`. */
+  private async append(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
     // Its own statement, before anything is read: under READ COMMITTED each statement sees
     // what was committed when it started, so the read below sees the previous holder's rows.
     const [{ isolation }] = await manager.query<{ isolation: string }[]>(
@@ -86,21 +156,16 @@ export class AuditTrail {
       `SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS previous_hash,
               setval(pg_get_serial_sequence('audit_events', 'id'),
                      nextval(pg_get_serial_sequence('audit_events', 'id')) + $1 - 1)::text AS last_id`,
-      [contents.length],
+      [events.length],
     );
-    const firstId = BigInt(head.last_id) - BigInt(contents.length) + 1n;
+    const firstId = BigInt(head.last_id) - BigInt(events.length) + 1n;
 
     let previousHash = head.previous_hash ?? GENESIS_HASH;
-    const events = contents.map((content, index) => {
-      const hash = auditEventHash({ ...content, previousHash });
-      const event = Object.assign(new AuditEvent(), {
-        id: (firstId + BigInt(index)).toString(),
-        ...content,
-        previousHash,
-        hash,
-      });
-      previousHash = hash;
-      return event;
+    events.forEach((event, index) => {
+      event.id = (firstId + BigInt(index)).toString();
+      event.previousHash = previousHash;
+      event.hash = auditEventHash(event);
+      previousHash = event.hash;
     });
 
     // One statement and one parameter however many rows: a multi-row VALUES list would run
@@ -135,8 +200,13 @@ export class AuditTrail {
         ),
       ],
     );
-    return events;
   }
+}
+
+/** How deep the runner's transaction is: 1 for the transaction, more inside savepoints. */
+function depthOf(runner: QueryRunner): number {
+  // TypeORM keeps the depth protected; it is what decides between COMMIT and RELEASE SAVEPOINT.
+  return (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 }
 
 /**

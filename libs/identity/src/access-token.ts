@@ -44,6 +44,18 @@ export async function verifyAccessToken(
   secret: string,
   now: Date,
 ): Promise<TokenClaims | null> {
+  return (await verifyAccessTokenUntil(token, secret, now))?.claims ?? null;
+}
+
+/**
+ * The claims of a valid, unexpired token with the second it expires (its `exp`; null when
+ * it has none, which our tokens always have), or null.
+ */
+export async function verifyAccessTokenUntil(
+  token: string,
+  secret: string,
+  now: Date,
+): Promise<{ claims: TokenClaims; expiresAtSeconds: number | null } | null> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: ISSUER,
@@ -54,13 +66,16 @@ export async function verifyAccessToken(
     if (typeof payload.sub !== 'string' || !Array.isArray(roles) || typeof payload.org !== 'string')
       return null;
     return {
-      userId: payload.sub,
-      email: String(payload.email),
-      name: String(payload.name),
-      organizationId: payload.org,
-      roles: roles.filter((role): role is Role => (Object.values(Role) as unknown[]).includes(role)),
-      locale: payload.locale === 'en' ? 'en' : 'vi',
-      scope: payload.scope as AccessScope,
+      claims: {
+        userId: payload.sub,
+        email: String(payload.email),
+        name: String(payload.name),
+        organizationId: payload.org,
+        roles: roles.filter((role): role is Role => (Object.values(Role) as unknown[]).includes(role)),
+        locale: payload.locale === 'en' ? 'en' : 'vi',
+        scope: payload.scope as AccessScope,
+      },
+      expiresAtSeconds: typeof payload.exp === 'number' ? payload.exp : null,
     };
   } catch {
     return null;

@@ -6,13 +6,14 @@ import { DataSource, Repository } from 'typeorm';
 
 import { AppConfig, Clock, DomainErrorCode, DomainException } from '@dondoc/platform';
 
-import { signAccessToken, type TokenClaims, verifyAccessToken } from './access-token.js';
+import { signAccessToken, type TokenClaims, verifyAccessTokenUntil } from './access-token.js';
 import { Caller } from './caller.js';
 import { LoginThrottle } from './login-throttle.js';
 import { decoyHash, verifyPassword } from './password-hasher.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { ScopeResolver } from './scope-resolver.js';
 import { User } from './user.entity.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const REFRESH_TOKEN_DAYS = 30;
 
@@ -39,6 +40,9 @@ const SESSION_ENDED = () =>
  */
 @Injectable()
 export class AuthService {
+  /** Tokens verified by this process: the same token on every request is checked once. */
+  private readonly verified = new VerifiedTokenCache<Caller>();
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
@@ -97,8 +101,15 @@ export class AuthService {
 
   /** The caller behind an access token, or null when it is missing, forged or expired. */
   async authenticate(accessToken: string): Promise<Caller | null> {
-    const claims = await verifyAccessToken(accessToken, this.secret(), this.clock.now());
-    return claims ? Caller.fromClaims(claims) : null;
+    const secret = this.secret();
+    const now = this.clock.now();
+    const known = this.verified.get(accessToken, now);
+    if (known) return known;
+    const verified = await verifyAccessTokenUntil(accessToken, secret, now);
+    if (!verified) return null;
+    const caller = Caller.fromClaims(verified.claims);
+    if (verified.expiresAtSeconds !== null) this.verified.set(accessToken, caller, verified.expiresAtSeconds);
+    return caller;
   }
 
   private async issue(user: User, familyId: string): Promise<Session> {

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 
 import type { AppConfig } from '@dondoc/platform';
+
+import { noStorePlugin } from './no-store.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');
@@ -25,6 +28,8 @@ export class GraphqlApiModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // The same no-store header without instrumenting every field of every request.
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
         }),
       ],
     };
