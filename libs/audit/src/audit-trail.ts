@@ -78,7 +78,7 @@ export class AuditTrail {
    * lock and one INSERT however many there are (a task fanned out to 25,000 organizations is
    * one call). An entry that cannot be stored is refused here, at once.
    */
-   
+
   async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive !== true) {
