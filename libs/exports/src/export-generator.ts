@@ -4,18 +4,22 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, SYSTEM_ACTOR } from '@dondoc/audit';
 import { calendarDayOf } from '@dondoc/platform';
 
-import { writeCsv } from './csv-writer.js';
-import { writeDocx } from './docx-writer.js';
 import { ExportFormat, type ExportRecord, ExportStatus } from './export.entity.js';
 import { exportFileName } from './export-file-name.js';
 import type { ReportData } from './report-data.js';
 import { ReportDataService } from './report-data.service.js';
-import { writeXlsx } from './xlsx-writer.js';
 
-const WRITERS: Readonly<Record<ExportFormat, (data: ReportData) => Promise<Buffer> | Buffer>> = {
-  [ExportFormat.DOCX]: writeDocx,
-  [ExportFormat.XLSX]: writeXlsx,
-  [ExportFormat.CSV]: writeCsv,
+type Writer = (data: ReportData) => Promise<Buffer> | Buffer;
+
+/**
+ * The writers, loaded when a file is first made: docx and exceljs weigh tens of megabytes
+ * of memory, and the API, which uses this lib only to request and serve exports, never
+ * loads them.
+ */
+const WRITERS: Readonly<Record<ExportFormat, () => Promise<Writer>>> = {
+  [ExportFormat.DOCX]: async () => (await import('./docx-writer.js')).writeDocx,
+  [ExportFormat.XLSX]: async () => (await import('./xlsx-writer.js')).writeXlsx,
+  [ExportFormat.CSV]: async () => (await import('./csv-writer.js')).writeCsv,
 };
 
 /**
@@ -52,7 +56,8 @@ export class ExportGenerator {
         organizationId: claimed.organizationId,
         asOf: claimed.asOf,
       });
-      const content = await WRITERS[claimed.format](data);
+      const write = await WRITERS[claimed.format]();
+      const content = await write(data);
       const fileName = exportFileName(
         claimed.format,
         data.document?.number ?? null,

@@ -1,5 +1,4 @@
-export * from './csv-writer.js';
-export * from './docx-writer.js';
+// The file writers are not exported: the generator loads them when a file is made.
 export * from './export.entity.js';
 export * from './export-file-name.js';
 export * from './export-generator.js';
@@ -11,4 +10,3 @@ export * from './report-data.service.js';
 export * from './report-labels.js';
 export * from './spreadsheet-safe.js';
 export * from './tracking-columns.js';
-export * from './xlsx-writer.js';
