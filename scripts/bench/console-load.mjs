@@ -41,15 +41,17 @@ export async function coldLoadMs(base, email) {
     const context = await browser.newContext();
     const page = await context.newPage();
     // Signed in beforehand, so the cold load measured is the console's, not the login form's.
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel(/mail/i).fill(email);
-    await page.getByLabel(/khẩu|password/i).fill('dondoc-demo');
-    await page.keyboard.press('Enter');
+    // The login form's names in either catalogue (Vietnamese first).
+    await page.goto(`${base}/admin/#/login`);
+    await page.getByRole('textbox', { name: /^(Thư điện tử|Email)$/ }).fill(email);
+    await page.getByRole('textbox', { name: /^(Mật khẩu|Password)$/ }).fill('dondoc-demo');
+    await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'));
     await page.waitForLoadState('networkidle');
     const fresh = await browser.newContext({ storageState: await context.storageState() });
     const cold = await fresh.newPage();
     const started = performance.now();
-    await cold.goto(`${base}/admin/#/assignments`);
+    await cold.goto(`${base}/admin/#/Assignment`);
     await cold.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
     return { ms: Math.round(performance.now() - started) };
   } finally {
