@@ -21,6 +21,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@dondoc/test-support$': '<rootDir>/test/support/index.ts',
+    '^@dondoc/browser-support$': '<rootDir>/test/support/browser.ts',
     '^@dondoc/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,11 +1,11 @@
 import { DEMO_PASSWORD } from '@dondoc/identity';
 import {
   type ConsoleUnderTest,
-  graphql,
   launchChromium,
   openConsole,
   type RunningChromium,
-} from '@dondoc/test-support';
+} from '@dondoc/browser-support';
+import { graphql } from '@dondoc/test-support';
 
 import { escapeRegExp, t } from './catalogues.js';
 import { publishSeed } from './published-seed.js';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { DEMO_PASSWORD } from '@dondoc/identity';
-import type { ConsoleUnderTest } from '@dondoc/test-support';
+import type { ConsoleUnderTest } from '@dondoc/browser-support';
 
 import { type Locale, t } from './catalogues.js';
 

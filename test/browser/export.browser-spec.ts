@@ -5,14 +5,8 @@ import { DataSource } from 'typeorm';
 
 import { ExportRecord } from '@dondoc/exports';
 import { FixedClock, freePort } from '@dondoc/platform';
-import {
-  builtEntry,
-  type ConsoleUnderTest,
-  openConsole,
-  redisUrl,
-  startProcess,
-  waitForExit,
-} from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
+import { builtEntry, redisUrl, startProcess, waitForExit } from '@dondoc/test-support';
 
 import { t } from './catalogues.js';
 import { signIn } from './console-actions.js';

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@dondoc/identity';
 import { SEED_DOCUMENT_URL } from '@dondoc/ingestion';
 import { FixedClock } from '@dondoc/platform';
-import { type ConsoleUnderTest, graphql, openConsole, signIn as signInApi } from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
+import { graphql, signIn as signInApi } from '@dondoc/test-support';
 
 import { escapeRegExp, pattern, t } from './catalogues.js';
 import { screenHeading, signIn } from './console-actions.js';

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from '@dondoc/identity';
 import { FixedClock } from '@dondoc/platform';
-import { type ConsoleUnderTest, graphql, openConsole, signIn as signInApi } from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
+import { graphql, signIn as signInApi } from '@dondoc/test-support';
 
 import { escapeRegExp, t } from './catalogues.js';
 import { screenHeading, signIn } from './console-actions.js';

@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '@dondoc/identity';
-import { type ConsoleUnderTest, openConsole } from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
 
 import { message, t } from './catalogues.js';
 import { chooseLanguage, LANGUAGE_NAMES, screenHeading, signIn, switchLanguage } from './console-actions.js';

@@ -1,5 +1,5 @@
 import { FixedClock } from '@dondoc/platform';
-import { type ConsoleUnderTest, openConsole } from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
 
 import { escapeRegExp, t } from './catalogues.js';
 import { screenHeading, signIn, signOut } from './console-actions.js';

@@ -1,5 +1,5 @@
 import { DEMO_USERS, Role } from '@dondoc/identity';
-import { type ConsoleUnderTest, openConsole } from '@dondoc/test-support';
+import { type ConsoleUnderTest, openConsole } from '@dondoc/browser-support';
 
 import { t } from './catalogues.js';
 import { screenHeading, signIn, signOut } from './console-actions.js';

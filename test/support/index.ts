@@ -3,6 +3,3 @@ export * from './test-services.js';
 export * from './boot-api.js';
 export * from './spawn-built.js';
 export * from './given.js';
-export * from './chromium.js';
-export * from './screenshots.js';
-export * from './console-under-test.js';
