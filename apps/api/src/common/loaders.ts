@@ -18,7 +18,12 @@ import {
   TasksService,
 } from '@dondoc/directives';
 import type { Caller } from '@dondoc/identity';
-import { type AccessScope, type Organization, OrganizationsService } from '@dondoc/organizations';
+import {
+  type AccessScope,
+  LineageService,
+  type Organization,
+  OrganizationsService,
+} from '@dondoc/organizations';
 
 /**
  * Per-request batch loaders: a page of 25 assignments that each show their task, document
@@ -38,6 +43,8 @@ export class Loaders {
   readonly documentTasks: DataLoader<string, Task[]>;
   readonly reports: DataLoader<string, ProgressReport[]>;
   readonly extensions: DataLoader<string, ExtensionRequest[]>;
+  readonly successors: DataLoader<string, Organization[]>;
+  readonly predecessors: DataLoader<string, Organization[]>;
 
   constructor(scope: AccessScope, services: LoaderServices) {
     this.organization = byId((ids) => services.organizations.findByIds(scope, ids));
@@ -76,6 +83,14 @@ export class Loaders {
       (ids) => services.extensions.byAssignments(scope, ids),
       (request) => request.assignmentId,
     );
+    this.successors = new DataLoader(async (ids) => {
+      const found = await services.lineage.successorsOf(scope, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    });
+    this.predecessors = new DataLoader(async (ids) => {
+      const found = await services.lineage.predecessorsOf(scope, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    });
   }
 }
 
@@ -86,6 +101,7 @@ interface LoaderServices {
   assignments: AssignmentQuery;
   reports: ProgressReportsService;
   extensions: ExtensionRequestsService;
+  lineage: LineageService;
 }
 
 /** Hands each request its own loaders, created on first use once the caller is known. */
@@ -98,6 +114,7 @@ export class LoadersFactory {
     private readonly assignments: AssignmentQuery,
     private readonly reports: ProgressReportsService,
     private readonly extensions: ExtensionRequestsService,
+    private readonly lineage: LineageService,
   ) {}
 
   of(req: { caller?: Caller; loaders?: Loaders }): Loaders {
@@ -108,6 +125,7 @@ export class LoadersFactory {
       assignments: this.assignments,
       reports: this.reports,
       extensions: this.extensions,
+      lineage: this.lineage,
     });
     return req.loaders;
   }

@@ -2,9 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
-import DataLoader from 'dataloader';
 
-import { LineageService, type Organization, OrganizationsService } from '@dondoc/organizations';
+import { LineageService, OrganizationsService } from '@dondoc/organizations';
 
 import { Actor } from '../auth/audit-actor.decorator.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -20,7 +19,6 @@ import { OrganizationObject, toOrganizationObject } from './organization.object.
 @Resolver(() => OrganizationObject)
 export class OrganizationsResolver {
   /** Per-request batch loaders of the lineage fields (a list of 25 bodies: one query each). */
-  private readonly lineageLoaders = new WeakMap<object, LineageLoaders>();
 
   constructor(
     private readonly organizations: OrganizationsService,
@@ -103,25 +101,15 @@ export class OrganizationsResolver {
   @ResolveField(() => [OrganizationObject], {
     description: 'The bodies this one was merged or split into (those in sight).',
   })
-  async successors(
-    @Parent() organization: OrganizationObject,
-    @Context() context: RequestContext,
-    @CurrentCaller() caller: Caller,
-  ) {
-    return (await this.lineageOf(context, caller).successors.load(organization.id)).map(toOrganizationObject);
+  async successors(@Parent() organization: OrganizationObject, @Context() context: RequestContext) {
+    return (await this.loaders.of(context.req).successors.load(organization.id)).map(toOrganizationObject);
   }
 
   @ResolveField(() => [OrganizationObject], {
     description: 'The bodies merged or split into this one (those in sight).',
   })
-  async predecessors(
-    @Parent() organization: OrganizationObject,
-    @Context() context: RequestContext,
-    @CurrentCaller() caller: Caller,
-  ) {
-    return (await this.lineageOf(context, caller).predecessors.load(organization.id)).map(
-      toOrganizationObject,
-    );
+  async predecessors(@Parent() organization: OrganizationObject, @Context() context: RequestContext) {
+    return (await this.loaders.of(context.req).predecessors.load(organization.id)).map(toOrganizationObject);
   }
 
   @ResolveField(() => OrganizationObject, {
@@ -133,27 +121,4 @@ export class OrganizationsResolver {
     const parent = await this.loaders.of(context.req).organization.load(organization.parentId);
     return parent ? toOrganizationObject(parent) : null;
   }
-
-  private lineageOf(context: RequestContext, caller: Caller): LineageLoaders {
-    let loaders = this.lineageLoaders.get(context.req);
-    if (!loaders) {
-      loaders = {
-        successors: new DataLoader(async (ids) => {
-          const found = await this.lineage.successorsOf(caller.scope, ids);
-          return ids.map((id) => found.get(id) ?? []);
-        }),
-        predecessors: new DataLoader(async (ids) => {
-          const found = await this.lineage.predecessorsOf(caller.scope, ids);
-          return ids.map((id) => found.get(id) ?? []);
-        }),
-      };
-      this.lineageLoaders.set(context.req, loaders);
-    }
-    return loaders;
-  }
-}
-
-interface LineageLoaders {
-  successors: DataLoader<string, Organization[]>;
-  predecessors: DataLoader<string, Organization[]>;
 }
