@@ -57,4 +57,26 @@ describe('loadConfig', () => {
       /^DATABASE_URL is not a valid URL/,
     );
   });
+
+  it('reads the database budgets, and keeps one request to at most half the pool', () => {
+    const defaults = loadConfig({});
+    expect(defaults.statementTimeoutMs).toBe(5_000);
+    expect(defaults.backgroundStatementTimeoutMs).toBe(600_000);
+    expect(defaults.requestTimeoutMs).toBe(15_000);
+    expect(defaults.requestMaxConnections).toBe(3);
+    expect(defaults.databasePoolSize).toBe(10);
+    const set = loadConfig({
+      STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_POOL_SIZE: '20',
+      REQUEST_MAX_CONNECTIONS: '10',
+    });
+    expect(set.statementTimeoutMs).toBe(2_000);
+    expect(set.requestMaxConnections).toBe(10);
+    expect(() => loadConfig({ REQUEST_MAX_CONNECTIONS: '6' })).toThrow(
+      /^REQUEST_MAX_CONNECTIONS must be at most half of DATABASE_POOL_SIZE \(10\), got 6/,
+    );
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5s' })).toThrow(
+      /^STATEMENT_TIMEOUT_MS must be a whole number/,
+    );
+  });
 });

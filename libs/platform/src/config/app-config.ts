@@ -39,6 +39,16 @@ export class AppConfig {
   readonly reminderDays: number[];
   /** Escalate work overdue by this many days. */
   readonly escalationDays: number[];
+  /** Connections the API keeps to PostgreSQL. */
+  readonly databasePoolSize: number;
+  /** Longest one SQL statement of the API may run (PostgreSQL `statement_timeout`). */
+  readonly statementTimeoutMs: number;
+  /** The same for the worker and the CLI, whose work is larger by nature; 0 means none. */
+  readonly backgroundStatementTimeoutMs: number;
+  /** Time after which an API request may not start more database work. */
+  readonly requestTimeoutMs: number;
+  /** Database connections one API request may hold at the same time. */
+  readonly requestMaxConnections: number;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -56,6 +66,11 @@ export class AppConfig {
     this.followUpEveryMinutes = fields.followUpEveryMinutes;
     this.reminderDays = fields.reminderDays;
     this.escalationDays = fields.escalationDays;
+    this.databasePoolSize = fields.databasePoolSize;
+    this.statementTimeoutMs = fields.statementTimeoutMs;
+    this.backgroundStatementTimeoutMs = fields.backgroundStatementTimeoutMs;
+    this.requestTimeoutMs = fields.requestTimeoutMs;
+    this.requestMaxConnections = fields.requestMaxConnections;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -156,6 +171,17 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
+  const databasePoolSize = integer('DATABASE_POOL_SIZE', 10, 2, 500);
+  const statementTimeoutMs = integer('STATEMENT_TIMEOUT_MS', 5_000, 100, 3_600_000);
+  const backgroundStatementTimeoutMs = integer('BACKGROUND_STATEMENT_TIMEOUT_MS', 600_000, 0, 86_400_000);
+  const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000);
+  // Half the pool at most, so one request can never starve everyone else.
+  const requestMaxConnections = integer('REQUEST_MAX_CONNECTIONS', 3, 1, 500);
+  if (requestMaxConnections > Math.floor(databasePoolSize / 2)) {
+    problems.push(
+      `REQUEST_MAX_CONNECTIONS must be at most half of DATABASE_POOL_SIZE (${databasePoolSize}), got ${requestMaxConnections}`,
+    );
+  }
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -179,6 +205,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     followUpEveryMinutes,
     reminderDays,
     escalationDays,
+    databasePoolSize,
+    statementTimeoutMs,
+    backgroundStatementTimeoutMs,
+    requestTimeoutMs,
+    requestMaxConnections,
   });
 }
 

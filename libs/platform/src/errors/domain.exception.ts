@@ -10,6 +10,10 @@ export enum DomainErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request, or one database step of it, ran past its time budget. */
+  TIMEOUT = 'TIMEOUT',
+  /** A dependency (the database) cannot serve right now; trying again later may work. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
 
 export interface LocalizedMessage {
