@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 
 import type { AppConfig } from '@dondoc/platform';
 
+import { internalErrorsPlugin } from './internal-errors.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
@@ -28,8 +29,10 @@ export class GraphqlApiModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // Errors of field resolvers pass the same exception filter as root ones (one error path).
+          fieldResolverEnhancers: ['filters'],
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), internalErrorsPlugin()],
         }),
       ],
     };
