@@ -25,3 +25,6 @@ export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.js';
 export * from './outbox/outbox.module.js';
 export * from './runtime/stop-on-signal.js';
+export * from './input/text-limits.js';
+export * from './input/uuid.js';
+export * from './input/unsafe-text.js';

@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 
 import type { AppConfig } from '@dondoc/platform';
 
+import { inputGuardPlugin } from './input-guard.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
@@ -29,7 +30,7 @@ export class GraphqlApiModule {
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), inputGuardPlugin()],
         }),
       ],
     };
