@@ -9,10 +9,13 @@ import {
   type GraphQLInputType,
   GraphQLInputObjectType,
   GraphQLList,
+  type GraphQLSchema,
   Kind,
+  TypeInfo,
   type ValueNode,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
-import { type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
 import { DomainErrorCode, isUuid, type LocalizedMessage, unsafeCharacterIn } from '@dondoc/platform';
 
@@ -131,7 +134,10 @@ function checkNode(
     case Kind.INT:
       // An ID may be written as a number literal; it is no UUID either.
       return checkString(node.value, type, position, path);
-    default:
+    case Kind.FLOAT:
+    case Kind.BOOLEAN:
+    case Kind.NULL:
+    case Kind.ENUM:
       return null;
   }
 }
