@@ -1,0 +1,193 @@
+import { DataSource } from 'typeorm';
+
+import { DEMO_PASSWORD, DemoUsers } from '@dondoc/identity';
+import { bootApi, Given, graphql, type RunningApi, signIn } from '@dondoc/test-support';
+
+/**
+ * Hostile values in otherwise valid operations (issue 13, "Inputs that end as an internal
+ * error" and "Unbounded text"): each is refused as BAD_USER_INPUT, saying what and which limit,
+ * and nothing reaches the database. On the main branch before the fix, every one of these
+ * ended as INTERNAL_SERVER_ERROR or was stored.
+ */
+const DOCUMENT = `TỈNH ỦY KON TUM
+*
+Số 901-KL/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kon Tum, ngày 20 tháng 11 năm 2026
+KẾT LUẬN
+về công tác phụ nữ
+
+Ban Thường vụ Tỉnh ủy yêu cầu:
+1. Hội Liên hiệp Phụ nữ tỉnh báo cáo kết quả công tác hằng quý.
+`;
+const DASHES = '-'.repeat(36);
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+describe('bounded inputs over the API', () => {
+  let api: RunningApi;
+  let office: Session;
+  let admin: Session;
+  let officer: Session;
+  let assignmentId: string;
+  let womensUnionId: string;
+
+  const call = (who: Session | null, query: string, variables?: Record<string, unknown>, locale = 'vi') =>
+    graphql(api.url, query, variables, {
+      ...(who?.headers ?? {}),
+      'accept-language': locale,
+    }) as Promise<Answer>;
+
+  const expectBadInput = (answer: Answer, messagePart: RegExp) => {
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.body.errors?.[0]?.message).toMatch(messagePart);
+    expect(JSON.stringify(answer.body)).not.toMatch(/stacktrace|QueryFailedError|invalid input syntax/i);
+  };
+
+  beforeAll(async () => {
+    api = await bootApi();
+    const konTum = await new Given(api.app).konTum();
+    womensUnionId = konTum.get('kt.pn')!.id;
+    await api.app.get(DemoUsers).ensure();
+    office = await signIn(api.url, 'thuongtruc@dondoc.local', DEMO_PASSWORD);
+    admin = await signIn(api.url, 'admin@dondoc.local', DEMO_PASSWORD);
+    officer = await signIn(api.url, 'phunu@dondoc.local', DEMO_PASSWORD);
+    const ok = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const { body } = await call(office, query, variables);
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data as T;
+    };
+    const { importDocument } = await ok<{ importDocument: { id: string; tasks: { id: string }[] } }>(
+      'mutation ($i: DocumentInput!) { importDocument(input: $i) { id tasks { id } } }',
+      { i: { text: DOCUMENT } },
+    );
+    const taskId = importDocument.tasks[0]!.id;
+    await ok('mutation ($t: ID!) { setTaskAssignees(taskId: $t, assignees: []) { id } }', { t: taskId });
+    await ok('mutation ($id: ID!) { publishDocument(id: $id) { id } }', { id: importDocument.id });
+    const { assignTask } = await ok<{ assignTask: { id: string }[] }>(
+      'mutation ($i: AssignTaskInput!) { assignTask(input: $i) { id } }',
+      { i: { taskId, organizationIds: [womensUnionId], role: 'LEAD', dueDate: '2027-03-31' } },
+    );
+    assignmentId = assignTask[0]!.id;
+  });
+  afterAll(() => api?.close());
+
+  it('refuses a NUL byte in the search text, inline or in a variable', async () => {
+    const inline = await call(officer, '{ allAssignments(filter: { q: "\\u0000" }) { id } }');
+    expectBadInput(inline, /filter\.q chứa ký tự NUL/);
+    const variable = await call(
+      officer,
+      'query ($f: AssignmentFilter) { allAssignments(filter: $f) { id } }',
+      { f: { q: 'dan\u0000van' } },
+      'en',
+    );
+    expectBadInput(variable, /filter\.q contains a NUL character/);
+  });
+
+  it('refuses 36 dashes as an id, at the root, in a filter and in a mutation', async () => {
+    expectBadInput(
+      await call(officer, `{ Assignment(id: "${DASHES}") { id } }`),
+      /id không phải mã định danh hợp lệ/,
+    );
+    expectBadInput(
+      await call(officer, 'query ($f: AssignmentFilter) { allAssignments(filter: $f) { id } }', {
+        f: { organizationId: DASHES },
+      }),
+      /filter\.organizationId/,
+    );
+    expectBadInput(
+      await call(
+        officer,
+        'mutation ($id: ID!) { requestCompletion(assignmentId: $id, summary: "xong") { id } }',
+        { id: DASHES },
+        'en',
+      ),
+      /assignmentId is not a valid id/,
+    );
+  });
+
+  it('refuses an empty document id in exportReport', async () => {
+    expectBadInput(
+      await call(office, 'mutation { exportReport(input: { documentId: "", format: DOCX }) { id } }'),
+      /input\.documentId không phải mã định danh hợp lệ: ""/,
+    );
+  });
+
+  it('refuses a lone surrogate in createUser.email, inline or in a variable', async () => {
+    const variables = {
+      email: 'a\ud800@dondoc.local',
+      organizationId: womensUnionId,
+      password: 'a-long-enough-password',
+    };
+    const mutation = `mutation ($email: String!, $organizationId: ID!, $password: String!) {
+      createUser(email: $email, name: "X", organizationId: $organizationId, roles: [ORG_OFFICER], password: $password) { id } }`;
+    expectBadInput(await call(admin, mutation, variables, 'en'), /email is not valid Unicode text/);
+    // Inline, graphql-js's own parser already refuses a lone surrogate escape: a 400, never a 500.
+    const inline = await call(
+      admin,
+      `mutation { createUser(email: "b\\uDC00@dondoc.local", name: "X", organizationId: "${womensUnionId}", roles: [ORG_OFFICER], password: "a-long-enough-password") { id } }`,
+    );
+    expect(inline.status).toBe(400);
+    expect(inline.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const [{ count }] = (await api.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS count FROM users WHERE email LIKE '%@dondoc.local' AND name = 'X'`,
+      )) as {
+      count: number;
+    }[];
+    expect(count).toBe(0);
+  });
+
+  it('refuses a 15 MB completion summary, naming the limit, and stores nothing', async () => {
+    const mutation =
+      'mutation ($id: ID!, $s: String!) { requestCompletion(assignmentId: $id, summary: $s) { id status } }';
+    expectBadInput(
+      await call(officer, mutation, { id: assignmentId, s: 'x'.repeat(15 * 1024 * 1024) }),
+      /summary chỉ được dài tối đa 4\.000 ký tự/,
+    );
+    expectBadInput(
+      await call(officer, mutation, { id: assignmentId, s: 'x'.repeat(4_001) }),
+      /summary chỉ được dài tối đa 4\.000 ký tự/,
+    );
+    const { body } = await call(officer, 'query ($id: ID!) { Assignment(id: $id) { status } }', {
+      id: assignmentId,
+    });
+    expect(body.data).toEqual({ Assignment: { status: expect.not.stringMatching(/COMPLETION/) as unknown } });
+  });
+
+  it('refuses an oversized login e-mail before any hashing, and counts it against the address', async () => {
+    // An address of its own (the API trusts X-Forwarded-For from loopback), so the lock
+    // it earns does not stop the other tests' sign-ins.
+    const from = { 'x-forwarded-for': '203.0.113.77' };
+    const login = (email: string, password: string) =>
+      graphql(
+        api.url,
+        'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+        { e: email, p: password },
+        from,
+      ) as Promise<Answer>;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const started = performance.now();
+      const answer = await login(`${'a'.repeat(2_800)}@dondoc.local`, 'whatever-password');
+      expectBadInput(answer, /email chỉ được dài tối đa 254 ký tự/);
+      // argon2 alone costs more than this; a refusal before it costs a few queries.
+      expect(performance.now() - started).toBeLessThan(2_000);
+    }
+    const locked = await login('phunu@dondoc.local', DEMO_PASSWORD);
+    expect(locked.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+
+    const password = await graphql(
+      api.url,
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: 'phunu@dondoc.local', p: 'p'.repeat(10_000) },
+      { 'x-forwarded-for': '203.0.113.78', 'accept-language': 'en' },
+    );
+    expectBadInput(password as Answer, /password must be at most 200 characters/);
+  });
+});
