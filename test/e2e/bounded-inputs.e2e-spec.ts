@@ -1,7 +1,20 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLID,
+  type GraphQLInputType,
+  GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLObjectType,
+  GraphQLString,
+} from 'graphql';
 import { DataSource } from 'typeorm';
 
 import { DEMO_PASSWORD, DemoUsers } from '@dondoc/identity';
 import { bootApi, Given, graphql, type RunningApi, signIn } from '@dondoc/test-support';
+
+import { NON_UUID_IDS } from '../../apps/api/src/graphql/input-guard.plugin.js';
 
 /**
  * Hostile values in otherwise valid operations (issue 13, "Inputs that end as an internal
@@ -189,5 +202,53 @@ describe('bounded inputs over the API', () => {
       { 'x-forwarded-for': '203.0.113.78', 'accept-language': 'en' },
     );
     expectBadInput(password as Answer, /password must be at most 200 characters/);
+  });
+
+  it('declares a limit on every String argument and input field of the live schema, and caps every id list', () => {
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const inputs: { position: string; type: GraphQLInputType; description: string }[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__')) continue;
+      if (type instanceof GraphQLObjectType) {
+        for (const field of Object.values(type.getFields())) {
+          for (const arg of field.args) {
+            inputs.push({
+              position: `${type.name}.${field.name}.${arg.name}`,
+              type: arg.type,
+              description: arg.description ?? '',
+            });
+          }
+        }
+      }
+      if (type instanceof GraphQLInputObjectType) {
+        for (const field of Object.values(type.getFields())) {
+          inputs.push({
+            position: `${type.name}.${field.name}`,
+            type: field.type,
+            description: field.description ?? '',
+          });
+        }
+      }
+    }
+    const unbounded = inputs
+      .filter(({ type }) => getNamedType(type) === GraphQLString)
+      .filter(({ description }) => !/At most [\d,]+ characters\./.test(description))
+      .map(({ position }) => position);
+    expect(unbounded).toEqual([]);
+    const uncappedIdLists = inputs
+      .filter(
+        ({ type, position }) => getNullableType(type) instanceof GraphQLList && position.endsWith('.ids'),
+      )
+      .filter(({ description }) => !description.includes('At most 1,000 ids'))
+      .map(({ position }) => position);
+    expect(uncappedIdLists).toEqual([]);
+    // The ids that are not UUIDs name real positions, so a rename cannot silently open them up.
+    const idPositions = inputs
+      .filter(({ type }) => getNamedType(type) === GraphQLID)
+      .map(({ position }) => position);
+    for (const position of Object.keys(NON_UUID_IDS)) expect(idPositions).toContain(position);
+    process.stdout.write(
+      `bounded inputs: ${inputs.filter(({ type }) => getNamedType(type) === GraphQLString).length} String and ${idPositions.length} ID arguments and input fields checked\n`,
+    );
   });
 });

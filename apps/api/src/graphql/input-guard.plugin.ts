@@ -27,7 +27,7 @@ import { localeOf } from '../common/graphql-error.filter.js';
  * bigint); an audited record's id is whatever that record is keyed by. Every other ID in the
  * schema is a UUID.
  */
-const NON_UUID_IDS: Record<string, (value: string) => boolean> = {
+export const NON_UUID_IDS: Record<string, (value: string) => boolean> = {
   'Query.AuditEvent.id': (value) => /^[1-9][0-9]{0,18}$/.test(value),
   'AuditEventFilter.entityId': (value) => value.length > 0,
 };
