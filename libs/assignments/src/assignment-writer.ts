@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 
 import { AuditTrail } from '@dondoc/audit';
 import { AssignmentRole, Cadence, DirectiveDocument } from '@dondoc/directives';
-import { scopeIncludesPath } from '@dondoc/organizations';
-import { isUuid, notFound, Outbox } from '@dondoc/platform';
+import { isUuid, scopeIncludesPath } from '@dondoc/organizations';
+import { notFound, Outbox } from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
 import { Assignment } from './assignment.entity.js';

@@ -26,5 +26,4 @@ export * from './outbox/outbox.js';
 export * from './outbox/outbox.module.js';
 export * from './runtime/stop-on-signal.js';
 export * from './input/text-limits.js';
-export * from './input/uuid.js';
 export * from './input/unsafe-text.js';

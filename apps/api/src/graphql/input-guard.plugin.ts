@@ -17,7 +17,8 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 
-import { DomainErrorCode, isUuid, type LocalizedMessage, unsafeCharacterIn } from '@dondoc/platform';
+import { isUuid } from '@dondoc/organizations';
+import { DomainErrorCode, type LocalizedMessage, unsafeCharacterIn } from '@dondoc/platform';
 
 import type { RequestContext } from '../auth/request-context.js';
 import { localeOf } from '../common/graphql-error.filter.js';
