@@ -102,6 +102,18 @@ describe('bounded inputs over the API', () => {
     expectBadInput(variable, /filter\.q contains a NUL character/);
   });
 
+  it('answers a variable nested 100,000 lists deep where a string is declared as bad input, not a crash', async () => {
+    const depth = 100_000;
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...officer.headers },
+      body: `{"query":"query ($f: AssignmentFilter) { allAssignments(filter: $f) { id } }","variables":{"f":{"q":${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}}}}`,
+    });
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as Answer['body'];
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses 36 dashes as an id, at the root, in a filter and in a mutation', async () => {
     expectBadInput(
       await call(officer, `{ Assignment(id: "${DASHES}") { id } }`),

@@ -105,7 +105,10 @@ function checkNode(
     case Kind.VARIABLE:
       return checkJson(variables[node.name.value], type, position, path);
     case Kind.LIST: {
-      const itemType = nullable instanceof GraphQLList ? (nullable.ofType as GraphQLInputType) : type;
+      // A list where no list is declared is refused by coercion anyway; following the type,
+      // never the value, keeps the walk as shallow as the schema.
+      if (!(nullable instanceof GraphQLList)) return null;
+      const itemType = nullable.ofType as GraphQLInputType;
       for (const [index, item] of node.values.entries()) {
         const problem = checkNode(item, itemType, position, `${path}[${index}]`, variables);
         if (problem) return problem;
@@ -146,14 +149,17 @@ function checkNode(
 function checkJson(value: unknown, type: GraphQLInputType, position: string, path: string): Problem | null {
   if (value === null || value === undefined) return null;
   const nullable = getNullableType(type);
-  if (Array.isArray(value)) {
-    const itemType = nullable instanceof GraphQLList ? (nullable.ofType as GraphQLInputType) : type;
+  if (nullable instanceof GraphQLList) {
+    // One value where a list is declared stands for a list of one.
+    if (!Array.isArray(value)) return checkJson(value, nullable.ofType as GraphQLInputType, position, path);
+    const itemType = nullable.ofType as GraphQLInputType;
     for (const [index, item] of value.entries()) {
       const problem = checkJson(item, itemType, position, `${path}[${index}]`);
       if (problem) return problem;
     }
     return null;
   }
+  if (Array.isArray(value)) return null; // no list declared here: coercion refuses it
   if (typeof value === 'object') {
     const named = getNamedType(type);
     if (!(named instanceof GraphQLInputObjectType)) return null;
