@@ -114,6 +114,14 @@ describe('bounded inputs over the API', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('does not echo a megabyte sent as a date back in the error', async () => {
+    const answer = await call(officer, 'query ($f: AssignmentFilter) { allAssignments(filter: $f) { id } }', {
+      f: { dueFrom: '9'.repeat(1_000_000) },
+    });
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(answer.body).length).toBeLessThan(2_000);
+  });
+
   it('refuses 36 dashes as an id, at the root, in a filter and in a mutation', async () => {
     expectBadInput(
       await call(officer, `{ Assignment(id: "${DASHES}") { id } }`),

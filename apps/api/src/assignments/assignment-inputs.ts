@@ -20,10 +20,10 @@ import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import {
   AssignmentRole,
-  ReviewDecision,
   AssignmentStatus,
   ExtensionStatus,
   ReportStatus,
+  ReviewDecision,
   Timeliness,
 } from '../common/domain-enums.js';
 import { ListArgs } from '../common/list.args.js';
