@@ -2,12 +2,16 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   getNamedType,
   getNullableType,
+  GraphQLEnumType,
+  type GraphQLField,
   GraphQLID,
   type GraphQLInputType,
   GraphQLInputObjectType,
   GraphQLList,
+  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
+  isLeafType,
 } from 'graphql';
 import { DataSource } from 'typeorm';
 
@@ -271,4 +275,151 @@ describe('bounded inputs over the API', () => {
       `bounded inputs: ${inputs.filter(({ type }) => getNamedType(type) === GraphQLString).length} String and ${idPositions.length} ID arguments and input fields checked\n`,
     );
   });
+
+  it('enforces, on every root operation as an administrator, each String limit, the NUL refusal and the UUID check', async () => {
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const roots = [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+    ] as const;
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [kind, root] of roots) {
+      for (const field of Object.values(root.getFields())) {
+        for (const leaf of leavesOf(root, field)) {
+          const hostile: { value: string; expect: RegExp }[] = [];
+          if (leaf.named === 'ID' && !(leaf.position in NON_UUID_IDS)) {
+            hostile.push({ value: DASHES, expect: /không phải mã định danh hợp lệ/ });
+          }
+          if (leaf.named === 'String') {
+            hostile.push({ value: 'a\u0000b', expect: /chứa ký tự NUL/ });
+            const limit = Number(
+              /At most ([\d,]+) characters/.exec(leaf.description)?.[1]?.replace(/,/g, ''),
+            );
+            // The document limits (20 and 28 million) are the body limit's business.
+            if (limit <= 100_000) {
+              const vi = limit.toLocaleString('de-DE');
+              hostile.push({
+                value: 'x'.repeat(limit + 1),
+                expect: new RegExp(`tối đa ${vi.replace('.', '\\.')} ký tự`),
+              });
+            }
+          }
+          for (const { value, expect: wanted } of hostile) {
+            const variables = Object.fromEntries(
+              field.args
+                .filter((arg) => arg.name === leaf.path[0] || arg.type instanceof GraphQLNonNull)
+                .map((arg) => [
+                  arg.name,
+                  arg.name === leaf.path[0] ? build(arg.type, leaf.path.slice(1), value) : sample(arg.type),
+                ]),
+            );
+            const declared = field.args
+              .filter((arg) => arg.name in variables)
+              .map((arg) => `$${arg.name}: ${String(arg.type)}`);
+            const passed = field.args
+              .filter((arg) => arg.name in variables)
+              .map((arg) => `${arg.name}: $${arg.name}`);
+            const selection = getNamedType(field.type) instanceof GraphQLObjectType ? ' { __typename }' : '';
+            const operation = `${kind}${declared.length ? ` (${declared.join(', ')})` : ''} { ${field.name}${passed.length ? `(${passed.join(', ')})` : ''}${selection} }`;
+            const answer = await graphql(api.url, operation, variables, {
+              ...admin.headers,
+              // login counts refusals per address: each its own, so nobody is locked out.
+              'x-forwarded-for': `198.51.100.${sent % 250}`,
+            });
+            sent++;
+            const error = answer.body.errors?.[0];
+            if (
+              answer.status >= 500 ||
+              error?.extensions?.code !== 'BAD_USER_INPUT' ||
+              !wanted.test(error.message)
+            ) {
+              failures.push(
+                `${leaf.position} ← ${value.slice(0, 12)}…: ${answer.status} ${JSON.stringify(error ?? answer.body).slice(0, 200)}`,
+              );
+            }
+          }
+        }
+      }
+    }
+    process.stdout.write(
+      `bounded inputs: ${sent} hostile operations sent, ${failures.length} not refused as bad input\n`,
+    );
+    expect(failures).toEqual([]);
+  });
 });
+
+interface Leaf {
+  position: string;
+  path: string[];
+  named: 'String' | 'ID';
+  description: string;
+}
+
+/** Every String and ID reachable from a root field's arguments, through input objects. */
+function leavesOf(root: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Leaf[] {
+  const found: Leaf[] = [];
+  const walk = (
+    type: GraphQLInputType,
+    path: string[],
+    position: string,
+    description: string,
+    depth: number,
+  ) => {
+    const named = getNamedType(type);
+    if (named === GraphQLString || named === GraphQLID)
+      found.push({ position, path, named: named.name as Leaf['named'], description });
+    if (named instanceof GraphQLInputObjectType && depth < 4) {
+      for (const inner of Object.values(named.getFields())) {
+        walk(
+          inner.type,
+          [...path, inner.name],
+          `${named.name}.${inner.name}`,
+          inner.description ?? '',
+          depth + 1,
+        );
+      }
+    }
+  };
+  for (const arg of field.args)
+    walk(arg.type, [arg.name], `${root.name}.${field.name}.${arg.name}`, arg.description ?? '', 0);
+  return found;
+}
+
+/** A value of the type with its required parts filled in plausibly, the path holding `hostile`. */
+function build(type: GraphQLInputType, path: string[], hostile: string): unknown {
+  const nullable = getNullableType(type);
+  if (nullable instanceof GraphQLList) return [build(nullable.ofType as GraphQLInputType, path, hostile)];
+  if (path.length === 0) return hostile;
+  const named = getNamedType(type) as GraphQLInputObjectType;
+  const value = sample(named) as Record<string, unknown>;
+  const field = named.getFields()[path[0]!]!;
+  value[field.name] = build(field.type, path.slice(1), hostile);
+  return value;
+}
+
+function sample(type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type);
+  if (nullable instanceof GraphQLList) return [sample(nullable.ofType as GraphQLInputType)];
+  if (nullable instanceof GraphQLInputObjectType) {
+    return Object.fromEntries(
+      Object.values(nullable.getFields())
+        .filter((field) => field.type instanceof GraphQLNonNull)
+        .map((field) => [field.name, sample(field.type)]),
+    );
+  }
+  if (nullable instanceof GraphQLEnumType) return nullable.getValues()[0]!.name;
+  if (!isLeafType(nullable)) return null;
+  switch (nullable.name) {
+    case 'ID':
+      return '6f1d8a4e-0c1b-4c57-9b0e-2d3a4b5c6d7e';
+    case 'Int':
+      return 1;
+    case 'Boolean':
+      return true;
+    case 'Date':
+      return '2026-06-30';
+    default:
+      return 'a';
+  }
+}
