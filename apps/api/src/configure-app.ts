@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { serveConsole } from './admin-console/serve-console.js';
+import { validationException } from './common/validation-exception.js';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
 /**
@@ -9,7 +10,14 @@ import { mountQueueBoard } from './queue-board/mount-queue-board.js';
  * Returns whether the built console is being served.
  */
 export function configureApp(app: NestExpressApplication): boolean {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationException,
+    }),
+  );
   // Documents arrive base64-encoded inside GraphQL (20 MB files → ~27 MB of JSON).
   app.useBodyParser('json', { limit: '30mb' });
   app.disable('x-powered-by');

@@ -29,3 +29,5 @@ export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.js';
 export * from './outbox/outbox.module.js';
 export * from './runtime/stop-on-signal.js';
+export * from './input/text-limits.js';
+export * from './input/unsafe-text.js';

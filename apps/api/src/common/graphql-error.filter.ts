@@ -91,6 +91,11 @@ function validationFields(exception: BadRequestException): string[] {
 }
 
 function validationMessage(exception: BadRequestException, locale: 'vi' | 'en'): string {
-  const lines = validationLines(exception).join('; ');
-  return locale === 'en' ? `Invalid input: ${lines}` : `Dữ liệu không hợp lệ: ${lines}`;
+  if (locale === 'en') return `Invalid input: ${validationLines(exception).join('; ')}`;
+  // Lines with a Vietnamese wording (validation-exception.ts), else the English ones.
+  const response = exception.getResponse() as { messageVi?: unknown };
+  const lines = Array.isArray(response.messageVi)
+    ? response.messageVi.map(String)
+    : validationLines(exception);
+  return `Dữ liệu không hợp lệ: ${lines.join('; ')}`;
 }

@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 
 import type { AppConfig } from '@dondoc/platform';
 
+import { inputGuardPlugin } from './input-guard.plugin.js';
 import { internalErrorsPlugin } from './internal-errors.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
@@ -32,7 +33,12 @@ export class GraphqlApiModule {
           // Errors of field resolvers pass the same exception filter as root ones (one error path).
           fieldResolverEnhancers: ['filters'],
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), internalErrorsPlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+            inputGuardPlugin(),
+            internalErrorsPlugin(),
+          ],
         }),
       ],
     };
