@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '@dondoc/platform';
 
 import { noStorePlugin } from './no-store.plugin.js';
+import { noSuggestionsPlugin } from './no-suggestions.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');
@@ -25,11 +26,17 @@ export class GraphqlApiModule {
           autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // Off in production unless GRAPHQL_INTROSPECTION=true: the console carries its schema.
+          introspection: config.graphqlIntrospection,
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+            ...(config.graphqlIntrospection ? [] : [noSuggestionsPlugin()]),
+          ],
         }),
       ],
     };
