@@ -23,5 +23,8 @@ describe('routeLabel', () => {
   it('folds every path no route answered into one label', () => {
     for (const path of ['/random-1', '/exports/x/y/z', '/graphql/extra', '/administrator', '/'])
       expect(routeLabel({ originalUrl: path })).toBe(UNMATCHED_ROUTE);
+    // Nest's middleware is mounted as catch-all routes, which Express records as matched.
+    expect(routeLabel({ originalUrl: '/random-2', route: { path: '{/*splat}' } })).toBe(UNMATCHED_ROUTE);
+    expect(routeLabel({ originalUrl: '/graphql', route: { path: '/graphql{/*splat}' } })).toBe('/graphql');
   });
 });

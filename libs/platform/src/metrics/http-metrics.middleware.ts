@@ -39,8 +39,11 @@ export function routeLabel(request: AnsweredRequest): string {
   const path = request.originalUrl.split('?')[0] ?? '/';
   // The board is an Express app of its own whose inner routes are not ours to list.
   if (underPrefix(path, '/admin/queues')) return '/admin/queues';
+  // Nest applies middleware as catch-all routes (`{/*splat}`), which Express records too: only a
+  // route without wildcards is one of our controllers' own.
   const routePath = request.route?.path;
-  if (typeof routePath === 'string') return `${request.baseUrl ?? ''}${routePath}` || '/';
+  if (typeof routePath === 'string' && !/[*{]/.test(routePath))
+    return `${request.baseUrl ?? ''}${routePath}` || '/';
   if (path === '/graphql') return '/graphql';
   if (underPrefix(path, '/admin')) return '/admin';
   return UNMATCHED_ROUTE;
