@@ -4,8 +4,11 @@ import { allMessages, type Locale, message } from './catalogues.js';
 
 /** Waits until the screen has settled: no progress bar or spinner is left on it. */
 export async function settled(page: Page): Promise<void> {
+  // A function's text, not an expression: Playwright evaluates a function once and calls it on
+  // each poll, where an expression is evaluated anew each time, which the console's CSP
+  // (no 'unsafe-eval') refuses.
   await page.waitForFunction(
-    'document.querySelectorAll(\'[role="progressbar"]:not([aria-valuenow])\').length === 0',
+    '() => document.querySelectorAll(\'[role="progressbar"]:not([aria-valuenow])\').length === 0',
   );
 }
 
