@@ -1,4 +1,21 @@
-import { bootApi, Given, graphql, type RunningApi, Role, signIn, TEST_PASSWORD } from '@dondoc/test-support';
+import { networkInterfaces } from 'node:os';
+
+import { freePort } from '@dondoc/platform';
+import {
+  bootApi,
+  builtEntry,
+  createTestDatabase,
+  Given,
+  graphql,
+  redisUrl,
+  type RunningApi,
+  Role,
+  signIn,
+  startProcess,
+  TEST_PASSWORD,
+  waitForExit,
+  waitForHttp,
+} from '@dondoc/test-support';
 
 const METRICS_TOKEN = 'scrape-token-for-the-edge-tests';
 
@@ -170,5 +187,42 @@ describe('the edge of the API, as deployed (NODE_ENV=production)', () => {
       }
       expect(await routeLabels(api.url)).toEqual(before);
     });
+  });
+});
+
+describe("the worker's operations port, as deployed (NODE_ENV=production)", () => {
+  it('listens on loopback only, and serves /metrics to the token holder alone', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const worker = startProcess([builtEntry('worker')], {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      // A Redis database of its own, so a developer's running worker does not answer for it.
+      REDIS_URL: `${redisUrl().replace(/\/\d*$/, '')}/12`,
+      JWT_SECRET: 'a-secret-that-is-at-least-32-characters',
+      WORKER_PORT: String(port),
+      METRICS_TOKEN,
+    });
+    try {
+      await waitForHttp(`${base}/health`, 30_000);
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      const scrape = await fetch(`${base}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(scrape.status).toBe(200);
+      expect(await scrape.text()).toMatch(/dondoc_process_resident_memory_bytes/);
+      // Another address of this machine, where the port must not answer.
+      const outside = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+      if (outside) await expect(fetch(`http://${outside}:${port}/health`)).rejects.toThrow();
+    } catch (error) {
+      throw new Error(`${String(error)}\n--- worker output ---\n${worker.output()}`, { cause: error });
+    } finally {
+      worker.kill('SIGTERM');
+      await waitForExit(worker, 20_000);
+      await database.drop();
+    }
   });
 });
