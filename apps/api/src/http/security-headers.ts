@@ -9,10 +9,9 @@ import type { AppConfig } from '@dondoc/platform';
  * inline. Styles need 'unsafe-inline' because MUI's emotion writes its styles into <style>
  * elements at run time (a static page has no per-request nonce to give it), and the queue
  * board (bull-board) sets `style=` attributes; script injection stays closed, which is what
- * the policy is for. The board also asks Google Fonts for its typeface: refused, so that
- * administrators on a government network do not announce themselves to a third party; it
- * reads as well in the browser's own sans-serif. Images take data: and blob: (inline SVG and
- * previews of files being imported).
+ * the policy is for. Nothing comes from a third party: the board's link to Google Fonts is
+ * taken out of its page (queue-board/without-third-party-fonts.ts). Images take data: and
+ * blob: (inline SVG and previews of files being imported).
  */
 export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'default-src': ["'self'"],
