@@ -61,7 +61,7 @@ function tooLarge(request: Request, response: Response, limit: number): void {
     .json({ errors: [{ message, extensions: { code: PAYLOAD_TOO_LARGE, limitBytes: limit } }] });
 }
 
-/** "100 KB", "30 MB" in English; "100 KB", "30 MB" with Vietnamese digit grouping. */
+/** The limit in KB or MB, digits grouped as each language writes them (1,024 KB / 1.024 KB). */
 function formatBytes(bytes: number, locale: 'vi' | 'en'): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : [bytes / 1024, 'KB'];
   return `${value.toLocaleString(locale === 'en' ? 'en-US' : 'vi-VN')} ${unit}`;
