@@ -1,8 +1,13 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
+import { AuthService } from '@dondoc/identity';
+import { AppConfig } from '@dondoc/platform';
+
 import { serveConsole } from './admin-console/serve-console.js';
 import { validationException } from './common/validation-exception.js';
+import { bodyLimits } from './http/body-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
 /**
@@ -18,8 +23,9 @@ export function configureApp(app: NestExpressApplication): boolean {
       exceptionFactory: validationException,
     }),
   );
-  // Documents arrive base64-encoded inside GraphQL (20 MB files → ~27 MB of JSON).
-  app.useBodyParser('json', { limit: '30mb' });
+  app.use(securityHeaders(app.get(AppConfig)));
+  // Before Nest's own parsers: a small limit for anonymous callers, the upload limit for others.
+  app.use(bodyLimits(app.get(AuthService)));
   app.disable('x-powered-by');
   // Behind a reverse proxy on the same host or network, the client's address comes from
   // X-Forwarded-For (login throttling counts failures per address).

@@ -10,6 +10,7 @@ import type { AppConfig } from '@dondoc/platform';
 import { inputGuardPlugin } from './input-guard.plugin.js';
 import { internalErrorsPlugin } from './internal-errors.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
+import { noSuggestionsPlugin } from './no-suggestions.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');
@@ -27,7 +28,9 @@ export class GraphqlApiModule {
           autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // Off in production unless GRAPHQL_INTROSPECTION=true: the console carries its schema.
+          introspection: config.graphqlIntrospection,
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
           // Errors of field resolvers pass the same exception filter as root ones (one error path).
@@ -38,6 +41,7 @@ export class GraphqlApiModule {
             noStorePlugin(),
             inputGuardPlugin(),
             internalErrorsPlugin(),
+            ...(config.graphqlIntrospection ? [] : [noSuggestionsPlugin()]),
           ],
         }),
       ],

@@ -79,4 +79,32 @@ describe('loadConfig', () => {
       /^STATEMENT_TIMEOUT_MS must be a whole number/,
     );
   });
+
+  it('keeps the edge closed in production unless configured open', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      JWT_SECRET: 'x'.repeat(32),
+    };
+    const closed = loadConfig(production);
+    expect(closed.graphqlIntrospection).toBe(false);
+    expect(closed.metricsToken).toBeNull();
+    expect(closed.workerHost).toBe('127.0.0.1');
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    const open = loadConfig({
+      ...production,
+      GRAPHQL_INTROSPECTION: 'true',
+      METRICS_TOKEN: 'scrape-token-0123456789',
+      WORKER_HOST: '0.0.0.0',
+    });
+    expect(open.graphqlIntrospection).toBe(true);
+    expect(open.metricsToken).toBe('scrape-token-0123456789');
+    expect(open.workerHost).toBe('0.0.0.0');
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(
+      /^GRAPHQL_INTROSPECTION must be true or false/,
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /^METRICS_TOKEN must be at least 16 characters/,
+    );
+  });
 });

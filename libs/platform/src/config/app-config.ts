@@ -49,6 +49,12 @@ export class AppConfig {
   readonly requestTimeoutMs: number;
   /** Database connections one API request may hold at the same time. */
   readonly requestMaxConnections: number;
+  /** The interface the worker's HTTP port listens on (loopback unless configured). */
+  readonly workerHost: string;
+  /** Bearer token /metrics asks for; null: open outside production, refused in production. */
+  readonly metricsToken: string | null;
+  /** Whether GraphQL answers introspection and "Did you mean …" suggestions. */
+  readonly graphqlIntrospection: boolean;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -71,6 +77,9 @@ export class AppConfig {
     this.backgroundStatementTimeoutMs = fields.backgroundStatementTimeoutMs;
     this.requestTimeoutMs = fields.requestTimeoutMs;
     this.requestMaxConnections = fields.requestMaxConnections;
+    this.workerHost = fields.workerHost;
+    this.metricsToken = fields.metricsToken;
+    this.graphqlIntrospection = fields.graphqlIntrospection;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -183,6 +192,22 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     );
   }
 
+  // Loopback by default: health and metrics of the worker are for the host, not the network.
+  const workerHost = value('WORKER_HOST') ?? '127.0.0.1';
+  if (!/^[0-9A-Za-z.:-]+$/.test(workerHost)) {
+    problems.push(`WORKER_HOST must be an address or host name such as 0.0.0.0, got "${workerHost}"`);
+  }
+  const metricsToken = value('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && metricsToken.length < 16) {
+    problems.push(`METRICS_TOKEN must be at least 16 characters, got ${metricsToken.length}`);
+  }
+  const introspectionText = value('GRAPHQL_INTROSPECTION');
+  if (introspectionText !== undefined && !['true', 'false'].includes(introspectionText)) {
+    problems.push(`GRAPHQL_INTROSPECTION must be true or false, got "${introspectionText}"`);
+  }
+  const graphqlIntrospection =
+    introspectionText === undefined ? nodeEnv !== 'production' : introspectionText === 'true';
+
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
 
@@ -210,6 +235,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     backgroundStatementTimeoutMs,
     requestTimeoutMs,
     requestMaxConnections,
+    workerHost,
+    metricsToken,
+    graphqlIntrospection,
   });
 }
 
