@@ -103,7 +103,16 @@ describe('bounded inputs over the API', () => {
       { f: { q: 'dan\u0000van' } },
       'en',
     );
-    expectBadInput(variable, /filter\.q contains a NUL character/);
+    // A signed-in caller hears their own language (vi here), whatever Accept-Language says.
+    expectBadInput(variable, /filter\.q chứa ký tự NUL/);
+    // Before sign-in, Accept-Language decides; the guard answers before anything else runs.
+    const anonymous = await call(
+      null,
+      '{ allAssignments(filter: { q: "\\u0000" }) { id } }',
+      undefined,
+      'en',
+    );
+    expectBadInput(anonymous, /filter\.q contains a NUL character/);
   });
 
   it('answers a variable nested 100,000 lists deep where a string is declared as bad input, not a crash', async () => {
@@ -144,7 +153,7 @@ describe('bounded inputs over the API', () => {
         { id: DASHES },
         'en',
       ),
-      /assignmentId is not a valid id/,
+      /assignmentId không phải mã định danh hợp lệ/,
     );
   });
 
@@ -163,7 +172,7 @@ describe('bounded inputs over the API', () => {
     };
     const mutation = `mutation ($email: String!, $organizationId: ID!, $password: String!) {
       createUser(email: $email, name: "X", organizationId: $organizationId, roles: [ORG_OFFICER], password: $password) { id } }`;
-    expectBadInput(await call(admin, mutation, variables, 'en'), /email is not valid Unicode text/);
+    expectBadInput(await call(admin, mutation, variables, 'en'), /email không phải văn bản Unicode hợp lệ/);
     // Inline, graphql-js's own parser already refuses a lone surrogate escape: a 400, never a 500.
     const inline = await call(
       admin,
