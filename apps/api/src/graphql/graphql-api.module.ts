@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '@dondoc/platform';
 
 import { noStorePlugin } from './no-store.plugin.js';
+import { queryCostPlugin } from './query-cost.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');
@@ -28,8 +29,14 @@ export class GraphqlApiModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // A hostile document is cut off while parsing; the rest of its cost is measured next.
+          parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+            queryCostPlugin(config.graphqlLimits),
+          ],
         }),
       ],
     };

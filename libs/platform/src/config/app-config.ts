@@ -11,6 +11,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+/** What one GraphQL operation may ask for, checked on the parsed operation before anything runs. */
+export interface GraphqlLimits {
+  /** Nesting of fields (introspection is bounded by graphql-js itself). */
+  maxDepth: number;
+  /** Aliased fields, fragments expanded. */
+  maxAliases: number;
+  /** Field selections, fragments expanded. */
+  maxFields: number;
+  /** Objects the operation may return at most: a list counts its page size times its children. */
+  maxCost: number;
+  /** Lexical tokens in the document, enforced while parsing. */
+  maxTokens: number;
+}
+
 /**
  * The whole configuration, validated once at boot. Nothing else in the code base reads
  * `process.env`: services receive this object through dependency injection.
@@ -39,6 +53,8 @@ export class AppConfig {
   readonly reminderDays: number[];
   /** Escalate work overdue by this many days. */
   readonly escalationDays: number[];
+  /** Limits on one GraphQL operation's shape and cost. */
+  readonly graphqlLimits: GraphqlLimits;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -56,6 +72,7 @@ export class AppConfig {
     this.followUpEveryMinutes = fields.followUpEveryMinutes;
     this.reminderDays = fields.reminderDays;
     this.escalationDays = fields.escalationDays;
+    this.graphqlLimits = fields.graphqlLimits;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -156,6 +173,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
+  const graphqlLimits: GraphqlLimits = {
+    maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    maxAliases: integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    maxFields: integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+    maxCost: integer('GRAPHQL_MAX_COST', 50_000, 100, 100_000_000),
+    maxTokens: integer('GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+  };
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -179,6 +203,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     followUpEveryMinutes,
     reminderDays,
     escalationDays,
+    graphqlLimits,
   });
 }
 

@@ -10,6 +10,8 @@ export enum DomainErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A GraphQL operation over a depth, alias, field or cost limit, refused before it runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 export interface LocalizedMessage {
