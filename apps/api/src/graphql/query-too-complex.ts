@@ -35,6 +35,20 @@ export function checkQueryLimits(measure: OperationMeasure, limits: GraphqlLimit
   return null;
 }
 
+/** A document cut off while parsing: its size is only known to pass `maximum`. */
+export function tooManyTokens(maximum: number): DomainException {
+  const en = maximum.toLocaleString('en-US');
+  const vi = maximum.toLocaleString('vi-VN');
+  return new DomainException(
+    DomainErrorCode.QUERY_TOO_COMPLEX,
+    {
+      en: `The query is longer than ${en} tokens, the most allowed. Send a shorter query.`,
+      vi: `Truy vấn dài hơn ${vi} từ tố (token), mức tối đa cho phép. Hãy gửi truy vấn ngắn hơn.`,
+    },
+    { limit: 'tokens', maximum },
+  );
+}
+
 function message(limit: QueryLimitName, maximum: number, actual: number): LocalizedMessage {
   const en = (n: number) => n.toLocaleString('en-US');
   const vi = (n: number) => n.toLocaleString('vi-VN');
