@@ -36,3 +36,20 @@ export const DEFAULT_LIST_BOUND = 20;
 export function listBound(typeName: string, fieldName: string): number {
   return LIST_BOUNDS[`${typeName}.${fieldName}`] ?? DEFAULT_LIST_BOUND;
 }
+
+/**
+ * Types that are plain values already in memory: the outline a document was read into (kept
+ * as JSON with the document, or just parsed). No resolver below them reads the database, and
+ * their size is bounded by the document's, so reading them adds nothing to an operation's cost.
+ */
+export const IN_MEMORY_TYPES: ReadonlySet<string> = new Set([
+  'DocumentOutline',
+  'OutlineFootnote',
+  'OutlineHeader',
+  'OutlineRecipient',
+  'OutlineReference',
+  'OutlineSection',
+  'OutlineSigner',
+  'OutlineSuggestion',
+  'OutlineTask',
+]);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildSchema, getOperationAST, parse } from 'graphql';
+import { buildSchema, getNamedType, getOperationAST, isCompositeType, isObjectType, parse } from 'graphql';
 
 import { loadConfig } from '@dondoc/platform';
 
+import { IN_MEMORY_TYPES } from './list-bounds.js';
 import { INTROSPECTION_COST, measureOperation } from './measure-operation.js';
 import { checkQueryLimits } from './query-too-complex.js';
 
@@ -76,6 +77,21 @@ describe('measuring a GraphQL operation before it runs', () => {
   it('prices an introspection query as a whole, however deep it nests', () => {
     const measured = measure('{ __schema { types { name fields { name type { name ofType { name } } } } } }');
     expect(measured).toEqual({ depth: 1, aliases: 0, fields: 1, cost: INTROSPECTION_COST });
+  });
+
+  it('reads a parsed outline for nothing, as long as nothing under it reaches the database', () => {
+    const outline = measure(
+      'mutation ($input: DocumentInput!) { parseDocument(input: $input) { tasks { children { children { text } } } } }',
+    );
+    expect(outline.cost).toBe(0);
+    for (const name of IN_MEMORY_TYPES) {
+      const type = schema.getType(name);
+      if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+      const reaching = Object.values(type.getFields())
+        .map((field) => getNamedType(field.type))
+        .filter((child) => isCompositeType(child) && !IN_MEMORY_TYPES.has(child.name));
+      expect({ name, reaching: reaching.map(String) }).toEqual({ name, reaching: [] });
+    }
   });
 
   it('says which limit was passed, with both figures, in Vietnamese and in English', () => {
