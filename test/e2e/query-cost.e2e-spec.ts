@@ -58,8 +58,8 @@ describe('query cost: a hostile query is refused before it runs', () => {
   it('refuses the documents → tasks → document loop at once, naming the cost limit', async () => {
     const refused = await send(DOCUMENT_TASK_LOOP);
     expect(refused).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', data: undefined });
-    expect(refused.details).toMatchObject({ limit: 'cost', maximum: 50_000 });
-    expect(refused.details.actual).toBeGreaterThan(1_000_000_000);
+    expect(refused.details).toMatchObject({ limit: 'cost', maximum: 20_000 });
+    expect(refused.details.actual).toBeGreaterThan(100_000_000);
     expect(refused.ms).toBeLessThan(1000);
   });
 
@@ -85,18 +85,18 @@ describe('query cost: a hostile query is refused before it runs', () => {
 
   it('counts a page size given in the variables', async () => {
     const query = 'query ($n: Int) { allDocuments(perPage: $n) { id tasks { id assignments { id } } } }';
-    // 10 documents × 100 tasks × 100 assignments is over the budget; one document is not.
+    // 10 documents × 50 tasks × 50 assignments is over the budget; one document is not.
     const refused = await send(query, { n: 10 });
-    expect(refused).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', details: { actual: 101_010 } });
+    expect(refused).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', details: { actual: 25_510 } });
     const answered = await send(query, { n: 1 });
     expect(answered).toMatchObject({ status: 200, code: undefined, data: { allDocuments: [] } });
   });
 
   it('says which limit in Vietnamese by default and in English when asked', async () => {
     const vi = await send(DOCUMENT_TASK_LOOP);
-    expect(vi.message).toMatch(/^Truy vấn có thể trả về tới [\d.]+ bản ghi; tối đa 50\.000 bản ghi\./);
+    expect(vi.message).toMatch(/^Truy vấn có thể trả về tới [\d.]+ bản ghi; tối đa 20\.000 bản ghi\./);
     const en = await send(DOCUMENT_TASK_LOOP, undefined, { ...officer, 'accept-language': 'en-US,en;q=0.9' });
-    expect(en.message).toMatch(/^The query could return up to [\d,]+ records; at most 50,000 are allowed\./);
+    expect(en.message).toMatch(/^The query could return up to [\d,]+ records; at most 20,000 are allowed\./);
     const tokens = await send(THOUSAND_PAGES, undefined, { 'accept-language': 'en' });
     expect(tokens.message).toBe(
       'The query is longer than 5,000 tokens, the most allowed. Send a shorter query.',

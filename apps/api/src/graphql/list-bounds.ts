@@ -6,21 +6,22 @@
  * Keyed by `Type.field`; any other unpaged list of objects counts `DEFAULT_LIST_BOUND`.
  */
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
-  // A directive's tasks section: the longest seen hold a few dozen items.
-  'Document.tasks': 100,
+  // A directive's tasks section: most hold 5 to 40 items.
+  'Document.tasks': 50,
   'Document.cites': 10,
   'Document.citedBy': 10,
-  // One task given to many bodies (a province's departments or districts).
-  'Task.assignments': 100,
+  // One task given to the bodies it names: a handful, a province's departments at most.
+  'Task.assignments': 50,
   'Task.children': 20,
-  'Task.plannedAssignees': 100,
-  'Task.suggestedAssignees': 10,
-  'Assignment.children': 50,
+  'Task.plannedAssignees': 50,
+  'Task.suggestedAssignees': 5,
+  'Assignment.children': 20,
   'Assignment.progressReports': 20,
-  'Assignment.extensionRequests': 10,
-  'Assignment.inspections': 10,
-  'Organization.predecessors': 10,
-  'Organization.successors': 10,
+  'Assignment.extensionRequests': 5,
+  'Assignment.inspections': 5,
+  // A merger joins two or three bodies; a split makes as many.
+  'Organization.predecessors': 3,
+  'Organization.successors': 3,
   // Aggregates computed in one query each: the rows are the caller's bodies.
   'Dashboard.byOrganization': 100,
   'Dashboard.byTimeliness': 6,

@@ -47,7 +47,7 @@ describe('loadConfig', () => {
       maxDepth: 12,
       maxAliases: 30,
       maxFields: 500,
-      maxCost: 50_000,
+      maxCost: 20_000,
       maxTokens: 5_000,
     });
     expect(loadConfig({ GRAPHQL_MAX_COST: '200000', GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits).toMatchObject({

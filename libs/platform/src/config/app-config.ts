@@ -177,7 +177,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
     maxAliases: integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
     maxFields: integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
-    maxCost: integer('GRAPHQL_MAX_COST', 50_000, 100, 100_000_000),
+    maxCost: integer('GRAPHQL_MAX_COST', 20_000, 100, 100_000_000),
     maxTokens: integer('GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
   };
 
