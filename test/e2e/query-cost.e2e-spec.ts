@@ -1,5 +1,7 @@
-import { DEMO_PASSWORD, DemoUsers } from '@dondoc/identity';
-import { bootApi, Given, graphql, type RunningApi, signIn } from '@dondoc/test-support';
+import { DataSource } from 'typeorm';
+
+import { DEMO_PASSWORD, DemoUsers, User } from '@dondoc/identity';
+import { bootApi, Given, graphql, Role, type RunningApi, signIn, TEST_PASSWORD } from '@dondoc/test-support';
 
 /** `allDocuments → tasks → document → tasks …`: the issue's loop, seven list-and-object levels. */
 const DOCUMENT_TASK_LOOP = `{ allDocuments { id tasks { id document { id tasks { id document { id tasks { id
@@ -27,6 +29,7 @@ interface Refusal {
 describe('query cost: a hostile query is refused before it runs', () => {
   let api: RunningApi;
   let officer: Record<string, string>;
+  let englishOfficer: Record<string, string>;
 
   const send = async (
     query: string,
@@ -49,9 +52,13 @@ describe('query cost: a hostile query is refused before it runs', () => {
 
   beforeAll(async () => {
     api = await bootApi();
-    await new Given(api.app).konTum();
+    const given = new Given(api.app);
+    const konTum = await given.konTum();
     await api.app.get(DemoUsers).ensure();
     officer = (await signIn(api.url, 'phunu@dondoc.local', DEMO_PASSWORD)).headers;
+    const english = await given.user(Role.ORG_OFFICER, konTum.get('kt.pn')!);
+    await api.app.get(DataSource).getRepository(User).update({ id: english.id }, { locale: 'en' });
+    englishOfficer = (await signIn(api.url, english.email, TEST_PASSWORD)).headers;
   });
   afterAll(() => api?.close());
 
@@ -92,11 +99,18 @@ describe('query cost: a hostile query is refused before it runs', () => {
     expect(answered).toMatchObject({ status: 200, code: undefined, data: { allDocuments: [] } });
   });
 
-  it('says which limit in Vietnamese by default and in English when asked', async () => {
-    const vi = await send(DOCUMENT_TASK_LOOP);
+  it("says which limit in the caller's language: the signed-in user's, else Accept-Language", async () => {
+    const vi = await send(DOCUMENT_TASK_LOOP, undefined, { ...officer, 'accept-language': 'en-US,en;q=0.9' });
     expect(vi.message).toMatch(/^Truy vấn có thể trả về tới [\d.]+ bản ghi; tối đa 20\.000 bản ghi\./);
-    const en = await send(DOCUMENT_TASK_LOOP, undefined, { ...officer, 'accept-language': 'en-US,en;q=0.9' });
+    const en = await send(DOCUMENT_TASK_LOOP, undefined, { 'accept-language': 'en-US,en;q=0.9' });
     expect(en.message).toMatch(/^The query could return up to [\d,]+ records; at most 20,000 are allowed\./);
+    const signedInEnglish = await send(DOCUMENT_TASK_LOOP, undefined, {
+      ...englishOfficer,
+      'accept-language': 'vi',
+    });
+    expect(signedInEnglish.message).toMatch(/^The query could return up to/);
+    const anonymous = await send(DOCUMENT_TASK_LOOP, undefined, {});
+    expect(anonymous.message).toMatch(/^Truy vấn có thể trả về/);
     const tokens = await send(THOUSAND_PAGES, undefined, { 'accept-language': 'en' });
     expect(tokens.message).toBe(
       'The query is longer than 5,000 tokens, the most allowed. Send a shorter query.',

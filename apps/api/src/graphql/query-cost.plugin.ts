@@ -4,17 +4,16 @@ import { GraphQLError } from 'graphql';
 import type { DomainException, GraphqlLimits } from '@dondoc/platform';
 
 import type { RequestContext } from '../auth/request-context.js';
-import { localeOf } from '../common/graphql-error.filter.js';
 import { hasMoreTokensThan } from './count-tokens.js';
 import { measureOperation } from './measure-operation.js';
 import { checkQueryLimits, tooManyTokens } from './query-too-complex.js';
+import { refusalLocale } from './refusal-locale.js';
 
 /**
  * Refuses an operation over a token, depth, alias, field or cost limit before any resolver
  * runs. It measures in `didResolveOperation`, the first hook where Apollo holds the parsed and
  * validated document, the chosen operation and the request's variables (a page size may come
- * from a variable). The refusal is a 400 with `QUERY_TOO_COMPLEX`, in the caller's language
- * from `Accept-Language`: the caller is only authenticated later, by the guard.
+ * from a variable). The refusal is a 400 with `QUERY_TOO_COMPLEX`, in the caller's language.
  */
 export function queryCostPlugin(limits: GraphqlLimits): ApolloServerPlugin<RequestContext> {
   return {
@@ -28,7 +27,7 @@ export function queryCostPlugin(limits: GraphqlLimits): ApolloServerPlugin<Reque
             limits,
           );
           if (!refusal) return Promise.resolve();
-          throw asGraphqlError(refusal, localeOf(contextValue));
+          throw asGraphqlError(refusal, refusalLocale(contextValue));
         },
 
         didEncounterErrors({ errors, source, contextValue }) {
@@ -39,7 +38,7 @@ export function queryCostPlugin(limits: GraphqlLimits): ApolloServerPlugin<Reque
           if (index >= 0 && source !== undefined && hasMoreTokensThan(source, limits.maxTokens)) {
             (errors as GraphQLError[])[index] = asGraphqlError(
               tooManyTokens(limits.maxTokens),
-              localeOf(contextValue),
+              refusalLocale(contextValue),
             );
           }
           return Promise.resolve();
