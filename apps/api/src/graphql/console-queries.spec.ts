@@ -79,6 +79,39 @@ describe("the console's queries under the default GraphQL limits", () => {
   });
 });
 
+describe("the test suites' and benches' queries under the default GraphQL limits", () => {
+  it('keeps every literal operation that validates at most half of every limit', () => {
+    // The suites that send hostile operations on purpose are left out.
+    const files = [
+      ...sourceFiles(join(process.cwd(), 'test')),
+      ...sourceFiles(join(process.cwd(), 'scripts')),
+    ].filter((file) => !/query-cost|fuzz|hostile/.test(file));
+    const operations = files.flatMap((file) => literalOperations(readFileSync(file, 'utf8')));
+    const over = operations.flatMap((query) => {
+      const document = parse(query);
+      const operation = getOperationAST(document);
+      if (!operation || validate(schema, document).length > 0) return [];
+      return overHalf(measureOperation(schema, document, operation, {}), query.slice(0, 80));
+    });
+    expect(operations.length).toBeGreaterThan(100);
+    expect(over).toEqual([]);
+  });
+});
+
+/** String literals without interpolation that parse as a GraphQL document. */
+function literalOperations(text: string): string[] {
+  const literals = [...text.matchAll(/`([^`$]*)`|'((?:[^'\\\n]|\\.)*)'/g)].map((m) => m[1] ?? m[2] ?? '');
+  return literals.filter((literal) => {
+    if (!/^\s*(query|mutation|\{)/.test(literal)) return false;
+    try {
+      parse(literal);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 function overHalf(measure: OperationMeasure, name: string): string[] {
   const pairs: [keyof OperationMeasure, number][] = [
     ['depth', limits.maxDepth],
@@ -118,8 +151,8 @@ function handWrittenQueries(): ConsoleQuery[] {
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.(tsx?|mjs)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
