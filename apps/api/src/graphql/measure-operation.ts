@@ -104,8 +104,8 @@ export function measureOperation(
 
   const selections = (set: SelectionSetNode, parent: GraphQLNamedType): OperationMeasure => {
     const total = { ...NOTHING };
-    const add = (part: OperationMeasure, depth: number) => {
-      total.depth = Math.max(total.depth, depth);
+    const add = (part: OperationMeasure) => {
+      total.depth = Math.max(total.depth, part.depth);
       total.aliases += part.aliases;
       total.fields += part.fields;
       total.cost += part.cost;
@@ -113,40 +113,37 @@ export function measureOperation(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const part = fragment(selection.name.value);
-        add(part, part.depth);
+        add(part);
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         const part = type ? selections(selection.selectionSet, type) : NOTHING;
-        add(part, part.depth);
+        add(part);
         continue;
       }
       const name = selection.name.value;
       const alias = selection.alias ? 1 : 0;
       if (name === '__schema' || name === '__type') {
-        add({ depth: 1, aliases: alias, fields: 1, cost: INTROSPECTION_COST }, 1);
+        add({ depth: 1, aliases: alias, fields: 1, cost: INTROSPECTION_COST });
         continue;
       }
       const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
       const type = field ? getNamedType(field.type) : undefined;
       if (!field || !type || !isCompositeType(type) || !selection.selectionSet) {
         // A scalar, an enum, `__typename` (or an unknown field, which validation refuses).
-        add({ depth: 1, aliases: alias, fields: 1, cost: 0 }, 1);
+        add({ depth: 1, aliases: alias, fields: 1, cost: 0 });
         continue;
       }
       const args = new Map((selection.arguments ?? []).map((arg) => [arg.name.value, arg.value]));
       const items = isListType(getNullableType(field.type)) ? listSize(parent, field, args) : 1;
       const children = selections(selection.selectionSet, type);
-      add(
-        {
-          depth: 1 + children.depth,
-          aliases: alias + children.aliases,
-          fields: 1 + children.fields,
-          cost: IN_MEMORY_TYPES.has(type.name) ? 0 : items * (1 + children.cost),
-        },
-        1 + children.depth,
-      );
+      add({
+        depth: 1 + children.depth,
+        aliases: alias + children.aliases,
+        fields: 1 + children.fields,
+        cost: IN_MEMORY_TYPES.has(type.name) ? 0 : items * (1 + children.cost),
+      });
     }
     return total;
   };
