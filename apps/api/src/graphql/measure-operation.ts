@@ -33,7 +33,7 @@ export interface OperationMeasure {
 /**
  * What one `__schema` or `__type` costs. graphql-js's MaxIntrospectionDepthRule already bounds
  * how deep introspection may nest, and its answer comes from memory, so it is priced as a whole:
- * the console's one introspection query takes a tenth of the default budget, and a query that
+ * the console's one introspection query takes a quarter of the default budget, and a query that
  * aliases it many times over is refused like any other expensive one.
  */
 export const INTROSPECTION_COST = 5_000;
