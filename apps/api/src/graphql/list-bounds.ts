@@ -34,6 +34,18 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
 
 export const DEFAULT_LIST_BOUND = 20;
 
+/**
+ * What one result of a field costs when it is more than one row's worth of work: an aggregate
+ * reads every row it counts, so it is priced like the largest page. Everything else costs 1.
+ */
+export function objectCost(typeName: string, fieldName: string, largestPage: number): number {
+  if (typeName !== 'Query') return 1;
+  if (/^_all\w+Meta$/.test(fieldName) || AGGREGATES.has(fieldName)) return largestPage;
+  return 1;
+}
+
+const AGGREGATES = new Set(['dashboard', 'inspectionBoard']);
+
 export function listBound(typeName: string, fieldName: string): number {
   return LIST_BOUNDS[`${typeName}.${fieldName}`] ?? DEFAULT_LIST_BOUND;
 }

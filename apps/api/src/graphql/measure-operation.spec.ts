@@ -79,6 +79,13 @@ describe('measuring a GraphQL operation before it runs', () => {
     expect(measured).toEqual({ depth: 1, aliases: 0, fields: 1, cost: INTROSPECTION_COST });
   });
 
+  it('prices a count or a dashboard like the largest page: it reads every row it counts', () => {
+    expect(measure('{ _allAssignmentsMeta { count } }').cost).toBe(1000);
+    expect(measure('{ dashboard { total byTimeliness { count } } }').cost).toBe(1000 + 6);
+    const counts = Array.from({ length: 25 }, (_, i) => `c${i}: _allAssignmentsMeta { count }`).join(' ');
+    expect(checkQueryLimits(measure(`{ ${counts} }`), defaults)?.details).toMatchObject({ limit: 'cost' });
+  });
+
   it('reads a parsed outline for nothing, as long as nothing under it reaches the database', () => {
     const outline = measure(
       'mutation ($input: DocumentInput!) { parseDocument(input: $input) { tasks { children { children { text } } } } }',

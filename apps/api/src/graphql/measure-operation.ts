@@ -18,7 +18,7 @@ import {
 
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '@dondoc/platform';
 
-import { IN_MEMORY_TYPES, listBound } from './list-bounds.js';
+import { IN_MEMORY_TYPES, listBound, objectCost } from './list-bounds.js';
 
 /** The shape and the estimated size of one operation, fragments expanded. */
 export interface OperationMeasure {
@@ -142,7 +142,9 @@ export function measureOperation(
         depth: 1 + children.depth,
         aliases: alias + children.aliases,
         fields: 1 + children.fields,
-        cost: IN_MEMORY_TYPES.has(type.name) ? 0 : items * (1 + children.cost),
+        cost: IN_MEMORY_TYPES.has(type.name)
+          ? 0
+          : items * (objectCost(parent.name, name, MAX_PER_PAGE) + children.cost),
       });
     }
     return total;
