@@ -42,6 +42,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the GraphQL limits, with defaults, and names a bad one', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxFields: 500,
+      maxCost: 20_000,
+      maxTokens: 5_000,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_COST: '200000', GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits).toMatchObject({
+      maxCost: 200_000,
+      maxDepth: 8,
+    });
+    expect(() => loadConfig({ GRAPHQL_MAX_TOKENS: 'lots' })).toThrow(
+      /^GRAPHQL_MAX_TOKENS must be a whole number from 100 to 1000000/,
+    );
+  });
+
   it('requires a signing secret once a real database is configured', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dondoc' })).toThrow(/^JWT_SECRET is required/);
   });

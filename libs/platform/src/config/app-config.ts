@@ -11,6 +11,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+/** What one GraphQL operation may ask for, checked on the parsed operation before anything runs. */
+export interface GraphqlLimits {
+  /** Nesting of fields (introspection is bounded by graphql-js itself). */
+  maxDepth: number;
+  /** Aliased fields, fragments expanded. */
+  maxAliases: number;
+  /** Field selections, fragments expanded. */
+  maxFields: number;
+  /** Objects the operation may return at most: a list counts its page size times its children. */
+  maxCost: number;
+  /** Lexical tokens in the document, enforced while parsing. */
+  maxTokens: number;
+}
+
 /**
  * The whole configuration, validated once at boot. Nothing else in the code base reads
  * `process.env`: services receive this object through dependency injection.
@@ -55,6 +69,8 @@ export class AppConfig {
   readonly metricsToken: string | null;
   /** Whether GraphQL answers introspection and "Did you mean …" suggestions. */
   readonly graphqlIntrospection: boolean;
+  /** Limits on one GraphQL operation's shape and cost. */
+  readonly graphqlLimits: GraphqlLimits;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -80,6 +96,7 @@ export class AppConfig {
     this.workerHost = fields.workerHost;
     this.metricsToken = fields.metricsToken;
     this.graphqlIntrospection = fields.graphqlIntrospection;
+    this.graphqlLimits = fields.graphqlLimits;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -207,6 +224,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
   const graphqlIntrospection =
     introspectionText === undefined ? nodeEnv !== 'production' : introspectionText === 'true';
+  const graphqlLimits: GraphqlLimits = {
+    maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    maxAliases: integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    maxFields: integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+    maxCost: integer('GRAPHQL_MAX_COST', 20_000, 100, 100_000_000),
+    maxTokens: integer('GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+  };
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -238,6 +262,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     workerHost,
     metricsToken,
     graphqlIntrospection,
+    graphqlLimits,
   });
 }
 

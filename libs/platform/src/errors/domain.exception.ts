@@ -14,6 +14,8 @@ export enum DomainErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** A dependency (the database) cannot serve right now; trying again later may work. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** A GraphQL operation over a depth, alias, field or cost limit, refused before it runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 export interface LocalizedMessage {
