@@ -67,6 +67,15 @@ export async function openConsole(suite: string, options: { clock?: Clock } = {}
     page.on('console', (entry) => {
       if (entry.type() === 'error') pageErrors.push(`console error: ${entry.text()}`);
     });
+    // Chromium says only "status of 400"; name the operation and the API's answer beside it.
+    page.on('response', (response) => {
+      if (response.status() < 400 || !response.url().includes('/graphql')) return;
+      const asked = (response.request().postData() ?? '').slice(0, 3000);
+      void response.text().then(
+        (answer) => pageErrors.push(`graphql ${response.status()}: ${answer.slice(0, 300)} for ${asked}`),
+        () => undefined,
+      );
+    });
     const screenshots = new Screenshots(suite);
     const url = api.url;
     const running = { api, chromium };

@@ -162,7 +162,27 @@ function sourceFiles(directory: string): string[] {
  * values and linked records as the console's sparse fields ask at 1,000 rows (the calendar and
  * CSV exports), one record, and its writes.
  */
+/**
+ * The page sizes of every `<ReferenceManyField>` in the console that asks for whole records
+ * (no sparse fields in its `queryOptions`), by resource: a screen that lists 200 whole tasks
+ * costs what 200 whole tasks cost, not a default page's worth.
+ */
+function wholeRecordReferencePages(): Map<string, number[]> {
+  const pages = new Map<string, number[]>();
+  for (const file of sourceFiles(ADMIN_SOURCES).filter((path) => path.endsWith('.tsx'))) {
+    for (const [tag] of readFileSync(file, 'utf8').matchAll(/<ReferenceManyField\b(?:[^>]|=>)*>/g)) {
+      if (/sparseFields|queryOptions/.test(tag)) continue;
+      const resource = /reference="(\w+)"/.exec(tag)?.[1];
+      if (!resource) continue;
+      const perPage = Number(/perPage=\{(\d+)\}/.exec(tag)?.[1] ?? DEFAULT_PER_PAGE);
+      pages.set(resource, [...(pages.get(resource) ?? []), perPage]);
+    }
+  }
+  return pages;
+}
+
 function dataProviderQueries(schema: GraphQLSchema): ConsoleQuery[] {
+  const wholeRecordReferences = wholeRecordReferencePages();
   const query = schema.getQueryType()!;
   const mutation = schema.getMutationType()!;
   const resources = Object.keys(query.getFields())
@@ -208,6 +228,9 @@ function dataProviderQueries(schema: GraphQLSchema): ConsoleQuery[] {
         `getList ${resource}`,
         fields,
         FULL_RECORD_PAGES.includes(resource) ? MAX_PER_PAGE : DEFAULT_PER_PAGE,
+      ),
+      ...(wholeRecordReferences.get(resource) ?? []).map((perPage) =>
+        list(`ReferenceManyField ${resource} (whole records, ${perPage} a page)`, fields, perPage),
       ),
       list(`getList ${resource} (sparse, export)`, sparse(own), MAX_PER_PAGE),
       {
