@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
+import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
+
 /** The calendar of due dates: every "day" in the product is a day in Vietnam. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -39,6 +41,8 @@ export class AppConfig {
   readonly reminderDays: number[];
   /** Escalate work overdue by this many days. */
   readonly escalationDays: number[];
+  /** Limits and budgets of reading an uploaded document (.docx, .pdf, .txt). */
+  readonly documentReading: DocumentReadingConfig;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -56,6 +60,7 @@ export class AppConfig {
     this.followUpEveryMinutes = fields.followUpEveryMinutes;
     this.reminderDays = fields.reminderDays;
     this.escalationDays = fields.escalationDays;
+    this.documentReading = fields.documentReading;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -156,6 +161,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
+  const documentReading = readDocumentReading(integer);
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -179,6 +185,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     followUpEveryMinutes,
     reminderDays,
     escalationDays,
+    documentReading,
   });
 }
 

@@ -10,6 +10,8 @@ export enum DomainErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The work ran past its time budget and was stopped. */
+  TIMEOUT = 'TIMEOUT',
 }
 
 export interface LocalizedMessage {
