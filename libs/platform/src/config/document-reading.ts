@@ -3,13 +3,13 @@
  * ParsePool, which take these values as they are).
  */
 export interface DocumentReadingConfig {
-  /** .docx: bytes of all parts together, counted while inflating (DOCUMENT_MAX_INFLATED_MB). */
+  /** .docx: bytes of all parts together, counted while inflating (DOCX_MAX_INFLATED_MB). */
   maxInflatedBytes: number;
-  /** .docx: bytes of any one part (DOCUMENT_MAX_PART_MB). */
+  /** .docx: bytes of any one part (DOCX_MAX_PART_MB). */
   maxEntryBytes: number;
-  /** .docx: number of parts (DOCUMENT_MAX_PARTS). */
+  /** .docx: number of parts (DOCX_MAX_PARTS). */
   maxEntries: number;
-  /** .pdf: pages (DOCUMENT_MAX_PAGES). */
+  /** .pdf: pages (PDF_MAX_PAGES). */
   maxPages: number;
   /** Characters of text from a document of any kind (DOCUMENT_MAX_CHARS). */
   maxTextChars: number;
@@ -27,10 +27,10 @@ type Integer = (name: string, fallback: number, min: number, max: number) => num
 export function readDocumentReading(integer: Integer): DocumentReadingConfig {
   const MB = 1024 * 1024;
   return {
-    maxInflatedBytes: integer('DOCUMENT_MAX_INFLATED_MB', 50, 1, 1024) * MB,
-    maxEntryBytes: integer('DOCUMENT_MAX_PART_MB', 20, 1, 1024) * MB,
-    maxEntries: integer('DOCUMENT_MAX_PARTS', 2_000, 10, 65_535),
-    maxPages: integer('DOCUMENT_MAX_PAGES', 500, 1, 100_000),
+    maxInflatedBytes: integer('DOCX_MAX_INFLATED_MB', 50, 1, 1024) * MB,
+    maxEntryBytes: integer('DOCX_MAX_PART_MB', 20, 1, 1024) * MB,
+    maxEntries: integer('DOCX_MAX_PARTS', 2_000, 10, 65_535),
+    maxPages: integer('PDF_MAX_PAGES', 500, 1, 100_000),
     maxTextChars: integer('DOCUMENT_MAX_CHARS', 2_000_000, 1_000, 100_000_000),
     threads: integer('PARSE_THREADS', 2, 1, 64),
     timeoutMs: integer('PARSE_TIMEOUT_SECONDS', 20, 1, 3_600) * 1000,

@@ -1,0 +1,69 @@
+// `npm run bench:hostile`: what a hostile .docx (a few hundred KB holding 100 MB of XML)
+// costs before it is refused, read the way the API reads it (ParsePool, a worker thread):
+// time to the refusal (median of RUNS), the process's peak RSS, and the longest stall of
+// the event loop meanwhile. `-- --inline` also reads it on the calling thread (no pool).
+import { performance } from 'node:perf_hooks';
+
+import { ParsePool, readDocument } from '../dist/libs/ingestion/src/index.js';
+import { docxBomb } from '../dist/libs/ingestion/src/testing/hostile-documents.js';
+
+const MB = 1024 * 1024;
+const runs = Number(process.env.RUNS ?? 5);
+const inflated = Number(process.env.INFLATED_MB ?? 100) * MB;
+const bomb = docxBomb(inflated);
+const mb = (bytes) => (bytes / MB).toFixed(1);
+const baselineRss = process.memoryUsage().rss;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs `work`, timing it and the longest gap between 10 ms timer ticks meanwhile. */
+async function measure(work) {
+  let last = performance.now();
+  let stall = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
+  }, 10);
+  const started = performance.now();
+  let outcome;
+  try {
+    await work();
+    outcome = 'accepted (!)';
+  } catch (error) {
+    outcome = `${error.code}: ${error.message}`;
+  }
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  return { ms, stall: Math.max(stall, performance.now() - last), outcome };
+}
+
+console.log(
+  `hostile .docx: ${(bomb.byteLength / 1024).toFixed(0)} KB on the wire, ${mb(inflated)} MB of XML inside`,
+);
+
+const pool = new ParsePool({ threads: 1 });
+// The first read also starts the thread (loading mammoth and pdf.js): reported apart.
+const cold = await measure(() => pool.parse({ fileName: 'bomb.docx', data: bomb }));
+const warm = [];
+for (let i = 0; i < runs; i++)
+  warm.push(await measure(() => pool.parse({ fileName: 'bomb.docx', data: bomb })));
+await pool.close();
+console.log(`refused with ${warm[0].outcome}`);
+console.log(
+  `through the pool: ${median(warm.map((r) => r.ms)).toFixed(0)} ms median of ${runs} (first read, thread start included: ${cold.ms.toFixed(0)} ms); ` +
+    `longest event-loop stall ${Math.max(cold.stall, ...warm.map((r) => r.stall)).toFixed(0)} ms`,
+);
+console.log(
+  `peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)} MB (before: ${mb(baselineRss)} MB)`,
+);
+
+if (process.argv.includes('--inline')) {
+  const inline = await measure(() => readDocument({ fileName: 'bomb.docx', data: bomb }));
+  console.log(
+    `on the calling thread (no pool): ${inline.ms.toFixed(0)} ms, event loop stalled ${inline.stall.toFixed(0)} ms`,
+  );
+}
