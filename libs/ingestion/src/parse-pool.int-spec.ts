@@ -7,6 +7,7 @@ import { toParseJson } from './parse-json.js';
 import { parseDocument } from './parse-document.js';
 import { ParsePool } from './parse-pool.js';
 import { docxBomb } from './testing/hostile-documents.js';
+import { pdfBomb } from './testing/hostile-pdf.js';
 
 const MB = 1024 * 1024;
 
@@ -86,6 +87,17 @@ describe('reading documents in worker threads', () => {
     const error = await refusal(pool.parse({ fileName: 'heavy.docx', data: docxBomb(40 * MB) }));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'heapMb', limit: 64 });
+  });
+
+  it('refuses a read whose memory outside the heap grows past the budget (a .pdf stream bomb)', async () => {
+    // pdf.js inflates the stream into typed arrays, which the thread's heap limit does not
+    // count: the pool watches the process's RSS instead.
+    pool = new ParsePool({ threads: 1, timeoutMs: 60_000, maxHeapMb: 100 });
+    const bomb = await pdfBomb(400 * MB);
+    expect(bomb.byteLength).toBeLessThan(3 * MB);
+    const error = await refusal(pool.parse({ fileName: 'bom.pdf', data: bomb }));
+    expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
+    expect(error.limit).toMatchObject({ name: 'heapMb', limit: 100 });
   });
 
   it('refuses at once when every thread is busy and the queue is full', async () => {

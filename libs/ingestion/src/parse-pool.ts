@@ -14,8 +14,14 @@ export interface ParsePoolOptions {
   threads: number;
   /** A read that takes longer is stopped (its thread is terminated) and refused with TIMEOUT. */
   timeoutMs: number;
-  /** V8 heap of each thread; a read that needs more is refused with TOO_LARGE (heapMb). */
+  /**
+   * V8 heap of each thread; a read that needs more is refused with TOO_LARGE (heapMb). The
+   * same figure bounds how much the process's RSS may grow while a read runs, since the
+   * ArrayBuffers that pdf.js and zlib decode into live outside the heap limit.
+   */
   maxHeapMb: number;
+  /** How often the RSS is sampled while reads run. */
+  memoryCheckMs: number;
   /** Reads waiting for a thread; past this, a read is refused with BUSY at once. */
   maxQueued: number;
   limits: DocumentLimits;
@@ -25,6 +31,7 @@ export const DEFAULT_PARSE_POOL_OPTIONS: Readonly<ParsePoolOptions> = Object.fre
   threads: 2,
   timeoutMs: 20_000,
   maxHeapMb: 512,
+  memoryCheckMs: 50,
   maxQueued: 16,
   limits: DEFAULT_DOCUMENT_LIMITS,
 });
@@ -47,6 +54,9 @@ export class ParsePool {
   private readonly idle: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly running = new Set<Worker>();
+  /** RSS at the start of each running read, and how to refuse it for memory. */
+  private readonly watched = new Map<Worker, { rssAtStart: number; refuse(): void }>();
+  private memoryTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(options: Partial<ParsePoolOptions> = {}) {
@@ -103,6 +113,7 @@ export class ParsePool {
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       this.running.delete(worker);
+      this.unwatch(worker);
       if (reuse && !this.closed) {
         worker.unref();
         this.idle.push(worker);
@@ -119,18 +130,21 @@ export class ParsePool {
           );
         else pending.reject(new Error(`Reading the document failed: ${answer.message}`));
       });
+    const outOfMemory = () =>
+      new IngestionException(
+        IngestionExceptionCode.TOO_LARGE,
+        `Reading the document needed more than ${this.options.maxHeapMb} MB of memory.`,
+        { name: 'heapMb', limit: this.options.maxHeapMb, value: null, atLeast: true },
+      );
     const onError = (error: Error & { code?: string }) =>
       settle(false, () =>
         pending.reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new IngestionException(
-                IngestionExceptionCode.TOO_LARGE,
-                `Reading the document needed more than ${this.options.maxHeapMb} MB of memory.`,
-                { name: 'heapMb', limit: this.options.maxHeapMb, value: null, atLeast: true },
-              )
+            ? outOfMemory()
             : new Error(`Reading the document failed: ${error.message}`),
         ),
       );
+    this.watch(worker, () => settle(false, () => pending.reject(outOfMemory())));
     const onExit = (code: number) =>
       settle(false, () =>
         pending.reject(new Error(`The document reading thread stopped (exit code ${code})`)),
@@ -151,6 +165,31 @@ export class ParsePool {
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(pending.job);
+  }
+
+  private watch(worker: Worker, refuse: () => void): void {
+    this.watched.set(worker, { rssAtStart: process.memoryUsage.rss(), refuse });
+    this.memoryTimer ??= setInterval(() => this.checkMemory(), this.options.memoryCheckMs).unref();
+  }
+
+  private unwatch(worker: Worker): void {
+    this.watched.delete(worker);
+    if (this.watched.size === 0 && this.memoryTimer) {
+      clearInterval(this.memoryTimer);
+      this.memoryTimer = null;
+    }
+  }
+
+  /**
+   * RSS is the process's, not one thread's: with several reads at once, each is held to the
+   * growth since it began, which errs towards stopping a read rather than the process.
+   */
+  private checkMemory(): void {
+    const rss = process.memoryUsage.rss();
+    const allowed = this.options.maxHeapMb * 1_048_576;
+    for (const { rssAtStart, refuse } of [...this.watched.values()]) {
+      if (rss - rssAtStart > allowed) refuse();
+    }
   }
 }
 
