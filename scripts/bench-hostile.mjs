@@ -1,7 +1,7 @@
 // `npm run bench:hostile`: what a hostile .docx (a few hundred KB holding 100 MB of XML)
 // costs before it is refused, read the way the API reads it (ParsePool, a worker thread):
 // time to the refusal (median of RUNS), the process's peak RSS, and the longest stall of
-// the event loop meanwhile. `-- --inline` also reads it on the calling thread (no pool);
+// the event loop meanwhile; then a .pdf whose content stream inflates to three times as much. `-- --inline` also reads it on the calling thread (no pool);
 // `-- --within-limits` reads 2 and 4 MB of XML, which the limits accept, for comparison.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,15 +11,18 @@ import { fileURLToPath } from 'node:url';
 
 import { ParsePool, readDocument } from '../dist/libs/ingestion/src/index.js';
 import { docxBomb } from '../dist/libs/ingestion/src/testing/hostile-documents.js';
+import { pdfBomb } from '../dist/libs/ingestion/src/testing/hostile-pdf.js';
 
 const MB = 1024 * 1024;
 const runs = Number(process.env.RUNS ?? 5);
 const inflated = Number(process.env.INFLATED_MB ?? 100) * MB;
 const file = join(process.cwd(), '.data', 'bench', `hostile-${inflated / MB}mb.docx`);
+const pdfFile = join(process.cwd(), '.data', 'bench', `hostile-${inflated / MB}mb.pdf`);
 
 if (process.argv[2] === '--write') {
   mkdirSync(join(process.cwd(), '.data', 'bench'), { recursive: true });
   writeFileSync(file, docxBomb(inflated));
+  writeFileSync(pdfFile, await pdfBomb(inflated * 3));
   process.exit(0);
 }
 // Made in a child process: building 100 MB of XML here would be this process's peak RSS.
@@ -59,13 +62,13 @@ console.log(
   `hostile .docx: ${(bomb.byteLength / 1024).toFixed(0)} KB on the wire, ${mb(inflated)} MB of XML inside`,
 );
 
+const pdf = new Uint8Array(readFileSync(pdfFile));
 const pool = new ParsePool({ threads: 1 });
 // The first read also starts the thread (loading mammoth and pdf.js): reported apart.
 const cold = await measure(() => pool.parse({ fileName: 'bomb.docx', data: bomb }));
 const warm = [];
 for (let i = 0; i < runs; i++)
   warm.push(await measure(() => pool.parse({ fileName: 'bomb.docx', data: bomb })));
-await pool.close();
 console.log(`refused with ${warm[0].outcome}`);
 console.log(
   `through the pool: ${median(warm.map((r) => r.ms)).toFixed(0)} ms median of ${runs} (first read, thread start included: ${cold.ms.toFixed(0)} ms); ` +
@@ -73,6 +76,12 @@ console.log(
 );
 console.log(
   `peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)} MB (before: ${mb(baselineRss)} MB)`,
+);
+const pdfRead = await measure(() => pool.parse({ fileName: 'bomb.pdf', data: pdf }));
+await pool.close();
+console.log(
+  `a ${(pdf.byteLength / 1024).toFixed(0)} KB .pdf whose content stream inflates to ${mb(inflated * 3)} MB: ${pdfRead.ms.toFixed(0)} ms, ${pdfRead.outcome}; ` +
+    `peak RSS now ${mb(process.resourceUsage().maxRSS * 1024)} MB`,
 );
 
 if (process.argv.includes('--inline')) {
