@@ -181,12 +181,15 @@ export class ParsePool {
   }
 
   /**
-   * RSS is the process's, not one thread's: with several reads at once, each is held to the
-   * growth since it began, which errs towards stopping a read rather than the process.
+   * RSS is the process's, not one thread's, and Node 20 cannot measure a thread's memory from
+   * outside it. So a read is stopped when the RSS has grown, since it began, by more than the
+   * budget times the reads running now: the process stays within threads × budget, and reads
+   * that run side by side do not stop each other for their honest share. Under attack, a
+   * read running beside a hostile one may be stopped too; the process is what is kept.
    */
   private checkMemory(): void {
     const rss = process.memoryUsage.rss();
-    const allowed = this.options.maxHeapMb * 1_048_576;
+    const allowed = this.options.maxHeapMb * 1_048_576 * this.watched.size;
     for (const { rssAtStart, refuse } of [...this.watched.values()]) {
       if (rss - rssAtStart > allowed) refuse();
     }
