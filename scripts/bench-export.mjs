@@ -67,7 +67,7 @@ Module({
   imports: [
     platform.AppConfigModule.forRoot(platform.loadConfig(env)),
     platform.ClockModule.forRoot(clock),
-    platform.DatabaseModule.forRoot({ applicationName: 'dondoc-bench-export' }),
+    platform.DatabaseModule.forRoot({ applicationName: 'dondoc-bench-export', budget: 'background' }),
     exportsLib.ExportsModule,
   ],
 })(BenchModule);

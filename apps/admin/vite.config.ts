@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +16,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
+    // The console bundles the API's schema (src/data/api-schema.ts), which lies outside this folder.
+    fs: { allow: ['.', fileURLToPath(new URL('../api/schema.gql', import.meta.url))] },
     proxy: {
       '/graphql': 'http://localhost:3000',
       // Export files download from the API with the bearer token, like GraphQL.

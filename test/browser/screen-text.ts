@@ -4,9 +4,9 @@ import { allMessages, type Locale, message } from './catalogues.js';
 
 /** Waits until the screen has settled: no progress bar or spinner is left on it. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    'document.querySelectorAll(\'[role="progressbar"]:not([aria-valuenow])\').length === 0',
-  );
+  // A locator, not page.waitForFunction with an expression: Playwright evaluates an expression
+  // anew on each poll, which the console's CSP (no 'unsafe-eval') refuses.
+  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached' });
 }
 
 /**

@@ -49,13 +49,18 @@ export async function openConsole(suite: string, options: { clock?: Clock } = {}
   let api: RunningApi | undefined;
   let chromium: RunningChromium | undefined;
   try {
-    api = await bootApi({}, options);
+    // As production serves it: without introspection, so the console must carry its schema.
+    api = await bootApi({ GRAPHQL_INTROSPECTION: 'false' }, options);
     const organizations = await new Given(api.app).konTum();
     await api.app.get(DemoUsers).ensure();
     chromium = await launchChromium();
     const clock = options.clock;
     // The browser's time starts at the server's and flows from there (timers run as usual).
     if (clock) await chromium.context.clock.install({ time: clock.now() });
+    await expectContentSecurityPolicy(api.url);
+    // Chromium logs a refusal as a console error already; this names the directive and the
+    // address, so a console that breaks the policy fails its suite with the reason.
+    await chromium.context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
     const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
@@ -91,6 +96,19 @@ export async function openConsole(suite: string, options: { clock?: Clock } = {}
   } catch (error) {
     await closeAll({ api, chromium });
     throw error;
+  }
+}
+
+/** Runs in the page (Node's types know no DOM, hence a script as text). */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('CSP violation: ' + event.effectiveDirective + ' refused ' + (event.blockedURI || 'inline code'));
+});`;
+
+/** The browser suites run under the policy production serves: a console missing it is a failure. */
+async function expectContentSecurityPolicy(url: string): Promise<void> {
+  const policy = (await fetch(`${url}/admin/`)).headers.get('content-security-policy');
+  if (!policy?.includes("script-src 'self'")) {
+    throw new Error(`The console is served without its Content-Security-Policy (got ${policy ?? 'none'})`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
 import { DirectivesModule } from '@dondoc/directives';
@@ -14,6 +14,7 @@ import {
   LoggingModule,
   MetricsModule,
   OutboxModule,
+  RequestBudgetMiddleware,
 } from '@dondoc/platform';
 
 import { AssignmentsApiModule } from './assignments/assignments-api.module.js';
@@ -33,7 +34,7 @@ import { SystemModule } from './system/system.module.js';
 
 /** The HTTP face: GraphQL, health, metrics. Each domain adds its resolvers module here. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
@@ -42,7 +43,7 @@ export class AppModule {
         LoggingModule.forRoot(config.logLevel, 'api'),
         MetricsModule.forRoot('api'),
         ClockModule.forRoot(options.clock),
-        DatabaseModule.forRoot({ applicationName: 'dondoc-api', serialQueries: true }),
+        DatabaseModule.forRoot({ applicationName: 'dondoc-api', serialQueries: true, budget: 'request' }),
         HealthModule,
         GraphqlApiModule.forRoot(config),
         IdentityModule,
@@ -66,5 +67,10 @@ export class AppModule {
         FirstRun,
       ],
     };
+  }
+
+  /** Every request that reaches the database runs under its own time and connection budget. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestBudgetMiddleware).forRoutes('graphql', 'exports/*path');
   }
 }

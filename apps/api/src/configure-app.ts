@@ -1,7 +1,13 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
+import { AuthService } from '@dondoc/identity';
+import { AppConfig } from '@dondoc/platform';
+
 import { serveConsole } from './admin-console/serve-console.js';
+import { validationException } from './common/validation-exception.js';
+import { bodyLimits } from './http/body-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
 /**
@@ -9,9 +15,17 @@ import { mountQueueBoard } from './queue-board/mount-queue-board.js';
  * Returns whether the built console is being served.
  */
 export function configureApp(app: NestExpressApplication): boolean {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  // Documents arrive base64-encoded inside GraphQL (20 MB files → ~27 MB of JSON).
-  app.useBodyParser('json', { limit: '30mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationException,
+    }),
+  );
+  app.use(securityHeaders(app.get(AppConfig)));
+  // Before Nest's own parsers: a small limit for anonymous callers, the upload limit for others.
+  app.use(bodyLimits(app.get(AuthService)));
   app.disable('x-powered-by');
   // Behind a reverse proxy on the same host or network, the client's address comes from
   // X-Forwarded-For (login throttling counts failures per address).

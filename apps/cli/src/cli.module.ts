@@ -36,7 +36,7 @@ export class CliModule {
       imports: [
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(),
-        DatabaseModule.forRoot({ applicationName: 'dondoc-cli', poolSize: 2 }),
+        DatabaseModule.forRoot({ applicationName: 'dondoc-cli', poolSize: 2, budget: 'background' }),
         IdentityModule,
         OrganizationsModule,
         FollowUpModule,

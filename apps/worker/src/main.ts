@@ -27,8 +27,11 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
 
   // Health and metrics answer from here on, also while the bootstrap below waits for Redis.
-  await listenEarly(app.getHttpServer(), config.workerPort);
-  logger.log(`Dondoc worker: /health, /health/ready and /metrics on port ${config.workerPort}`, 'Bootstrap');
+  await listenEarly(app.getHttpServer(), config.workerPort, config.workerHost);
+  logger.log(
+    `Dondoc worker: /health, /health/ready and /metrics on ${config.workerHost}:${config.workerPort}`,
+    'Bootstrap',
+  );
 
   // Until the bootstrap is done no job is in hand (it ends as soon as Redis answers), and closing
   // BullMQ workers that never reached Redis does not return: a signal then simply stops.

@@ -37,7 +37,7 @@ export class WorkerModule {
         LoggingModule.forRoot(config.logLevel, 'worker'),
         MetricsModule.forRoot('worker'),
         ClockModule.forRoot(),
-        DatabaseModule.forRoot({ applicationName: 'dondoc-worker', poolSize: 5 }),
+        DatabaseModule.forRoot({ applicationName: 'dondoc-worker', poolSize: 5, budget: 'background' }),
         // Also provides RedisStatus, shared by the readiness check and the heartbeat.
         HealthModule,
         DiscoveryModule,

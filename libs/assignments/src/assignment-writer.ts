@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 import { AuditTrail } from '@dondoc/audit';
 import { AssignmentRole, Cadence, DirectiveDocument } from '@dondoc/directives';
-import { scopeIncludesPath } from '@dondoc/organizations';
+import { isUuid, scopeIncludesPath } from '@dondoc/organizations';
 import { notFound, Outbox } from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
@@ -142,7 +142,8 @@ export class AssignmentWriter {
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
-      .where('a.id = :id', { id: /^[0-9a-f-]{36}$/i.test(id) ? id : '00000000-0000-0000-0000-000000000000' })
+      // Not a UUID (36 dashes included): no row, and no driver error on the cast.
+      .where('a.id = :id', { id: isUuid(id) ? id : '00000000-0000-0000-0000-000000000000' })
       .getOne();
     if (!assignment || !scopeIncludesPath(acting.scope, assignment.organizationPath))
       throw notFound(ASSIGNMENT, id);

@@ -4,7 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 
-import { AppConfig, Clock, DomainErrorCode, DomainException } from '@dondoc/platform';
+import {
+  AppConfig,
+  badInput,
+  Clock,
+  DomainErrorCode,
+  DomainException,
+  TEXT_LIMITS,
+  textTooLongMessage,
+} from '@dondoc/platform';
 
 import { signAccessToken, type TokenClaims, verifyAccessTokenUntil } from './access-token.js';
 import { Caller } from './caller.js';
@@ -54,6 +62,9 @@ export class AuthService {
   ) {}
 
   async login(emailInput: string, password: string, address: string): Promise<Session> {
+    if (emailInput.length > TEXT_LIMITS.email || password.length > TEXT_LIMITS.password) {
+      return this.refuseOversized(emailInput, address);
+    }
     const email = emailInput.trim().toLowerCase();
     await this.throttle.assertAllowed(email, address);
     const user = await this.users
@@ -69,6 +80,23 @@ export class AuthService {
     }
     await this.throttle.record(email, address, true);
     return this.issue(user, randomUUID());
+  }
+
+  /**
+   * An e-mail or password longer than any real one: refused before any hashing (argon2 on a
+   * huge input is the costly part) and counted as a failure from this address, so a script
+   * cannot use oversized attempts to work the hasher without ever being throttled. The
+   * e-mail is counted cut to its limit: the attempts table indexes it.
+   */
+  private async refuseOversized(emailInput: string, address: string): Promise<never> {
+    const email = emailInput.slice(0, TEXT_LIMITS.email).trim().toLowerCase();
+    await this.throttle.assertAllowed(email, address);
+    await this.throttle.record(email, address, false);
+    const [field, limit] =
+      emailInput.length > TEXT_LIMITS.email
+        ? ['email', TEXT_LIMITS.email]
+        : ['password', TEXT_LIMITS.password];
+    throw badInput(field, textTooLongMessage(field, limit));
   }
 
   async refresh(token: string): Promise<Session> {

@@ -29,7 +29,7 @@ export interface ParsePoolOptions {
 
 export const DEFAULT_PARSE_POOL_OPTIONS: Readonly<ParsePoolOptions> = Object.freeze({
   threads: 2,
-  timeoutMs: 20_000,
+  timeoutMs: 10_000,
   maxHeapMb: 512,
   memoryCheckMs: 50,
   maxQueued: 16,

@@ -2,10 +2,10 @@ import type { DataProvider } from 'react-admin';
 
 /**
  * A data provider built on first use. The GraphQL provider reads the schema once
- * (introspection, which needs a signed-in user) and keeps the answer, failures
- * included; so it is built when a page first needs data, after login, and built
- * again if that first read failed. Building it on demand also keeps Apollo and
- * graphql out of the login page's bundle.
+ * (the API's schema, bundled with it: see api-schema.ts) and keeps the answer,
+ * failures included; so it is built when a page first needs data, after login, and
+ * built again if that first read failed. Building it on demand also keeps Apollo,
+ * graphql and the schema out of the login page's bundle.
  */
 export function createLazyDataProvider(build: () => Promise<DataProvider>): DataProvider {
   let ready: Promise<DataProvider> | null = null;

@@ -10,31 +10,35 @@ import {
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 
+import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import {
   AssignmentRole,
   AssignmentStatus,
   ExtensionStatus,
   ReportStatus,
+  ReviewDecision,
   Timeliness,
 } from '../common/domain-enums.js';
 import { ListArgs } from '../common/list.args.js';
 
 @InputType('AssignmentFilter')
 export class AssignmentFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
-  @Field({
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
+  @BoundedText(TEXT_LIMITS.search, {
     nullable: true,
     description: 'Task text and organization names, without diacritics ("dan van" finds "dân vận").',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   q?: string;
   @Field(() => [AssignmentStatus], { nullable: true })
   @IsOptional()
@@ -80,13 +84,17 @@ export class AssignmentListArgs extends ListArgs {
 
 @InputType('ProgressReportFilter')
 export class ProgressReportFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [ReportStatus], { nullable: true })
   @IsOptional()
   @IsEnum(ReportStatus, { each: true })
   status?: ReportStatus[];
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10) period?: string;
+  @BoundedText(TEXT_LIMITS.period, { nullable: true }) period?: string;
 }
 
 @ArgsType()
@@ -100,7 +108,11 @@ export class ProgressReportListArgs extends ListArgs {
 
 @InputType('ExtensionRequestFilter')
 export class ExtensionRequestFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [ExtensionStatus], { nullable: true })
   @IsOptional()
@@ -120,14 +132,14 @@ export class ExtensionRequestListArgs extends ListArgs {
 @InputType('SubmitProgressReportInput')
 export class SubmitProgressReportInput {
   @Field(() => ID) @IsUUID() assignmentId: string;
-  @Field({ description: "2026-Q4, 2026-H2, 2026-11 or 2026 (matching the assignment's cadence)." })
-  @IsString()
-  @MaxLength(10)
+  @BoundedText(TEXT_LIMITS.period, {
+    description: "2026-Q4, 2026-H2, 2026-11 or 2026 (matching the assignment's cadence).",
+  })
   period: string;
   @Field(() => Int) @IsInt() @Min(0) @Max(100) percentComplete: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) results?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) difficulties?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20_000) proposals?: string;
+  @BoundedText(TEXT_LIMITS.longText, { nullable: true }) results?: string;
+  @BoundedText(TEXT_LIMITS.longText, { nullable: true }) difficulties?: string;
+  @BoundedText(TEXT_LIMITS.longText, { nullable: true }) proposals?: string;
   @Field(() => Int, { nullable: true, description: 'The assignment version you read.' })
   @IsOptional()
   @IsInt()
@@ -145,4 +157,48 @@ export class DelegateAssignmentArgs {
   @Field(() => CalendarDate, { nullable: true, description: "None: the parent's due date." })
   @IsOptional()
   dueDate?: string | null;
+}
+
+@ArgsType()
+export class RequestCompletionArgs {
+  @Field(() => ID) @IsString() assignmentId: string;
+  @BoundedText(TEXT_LIMITS.summary) summary: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number;
+}
+
+@ArgsType()
+export class DecideCompletionArgs {
+  @Field(() => ID) @IsString() assignmentId: string;
+  @Field() @IsBoolean() accept: boolean;
+  @BoundedText(TEXT_LIMITS.summary, { nullable: true }) comment?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number;
+}
+
+@ArgsType()
+export class CancelAssignmentArgs {
+  @Field(() => ID) @IsString() assignmentId: string;
+  @BoundedText(TEXT_LIMITS.summary) reason: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number;
+}
+
+@ArgsType()
+export class RequestExtensionArgs {
+  @Field(() => ID) @IsString() assignmentId: string;
+  @Field(() => CalendarDate) @IsString() proposedDueDate: string;
+  @BoundedText(TEXT_LIMITS.summary) reason: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number;
+}
+
+@ArgsType()
+export class DecideExtensionArgs {
+  @Field(() => ID) @IsString() id: string;
+  @Field() @IsBoolean() approve: boolean;
+  @BoundedText(TEXT_LIMITS.summary, { nullable: true }) comment?: string;
+}
+
+@ArgsType()
+export class ReviewProgressReportArgs {
+  @Field(() => ID) @IsString() id: string;
+  @Field(() => ReviewDecision) @IsEnum(ReviewDecision) decision: ReviewDecision;
+  @BoundedText(TEXT_LIMITS.summary, { nullable: true }) comment?: string;
 }

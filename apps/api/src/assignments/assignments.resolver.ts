@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { AssignmentQuery, AssignmentsService } from '@dondoc/assignments';
 import type { AuditActor } from '@dondoc/audit';
@@ -14,7 +14,13 @@ import { LoadersFactory } from '../common/loaders.js';
 import { DocumentObject, toDocumentObject } from '../directives/document.object.js';
 import { TaskObject, toTaskObject } from '../directives/task.object.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.object.js';
-import { AssignmentListArgs, DelegateAssignmentArgs } from './assignment-inputs.js';
+import {
+  AssignmentListArgs,
+  CancelAssignmentArgs,
+  DecideCompletionArgs,
+  DelegateAssignmentArgs,
+  RequestCompletionArgs,
+} from './assignment-inputs.js';
 import { AssignmentObject, toAssignmentObject } from './assignment.object.js';
 import { ExtensionRequestObject, toExtensionRequestObject } from './extension-request.object.js';
 import { ProgressReportObject, toProgressReportObject } from './progress-report.object.js';
@@ -78,10 +84,8 @@ export class AssignmentsResolver {
   @RequirePermission(Permission.COMPLETION_REQUEST)
   async requestCompletion(
     @CurrentCaller() caller: Caller,
-    @Args('assignmentId', { type: () => ID }) assignmentId: string,
-    @Args('summary') summary: string,
+    @Args() { assignmentId, summary, expectedVersion }: RequestCompletionArgs,
     @Actor() actor: AuditActor,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ) {
     const saved = await this.service.requestCompletion(
       actingOf(caller, actor),
@@ -98,11 +102,8 @@ export class AssignmentsResolver {
   @RequirePermission(Permission.COMPLETION_DECIDE)
   async decideCompletion(
     @CurrentCaller() caller: Caller,
-    @Args('assignmentId', { type: () => ID }) assignmentId: string,
-    @Args('accept') accept: boolean,
+    @Args() { assignmentId, accept, comment, expectedVersion }: DecideCompletionArgs,
     @Actor() actor: AuditActor,
-    @Args('comment', { nullable: true }) comment?: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ) {
     const saved = await this.service.decideCompletion(
       actingOf(caller, actor),
@@ -118,10 +119,8 @@ export class AssignmentsResolver {
   @RequirePermission(Permission.ASSIGNMENT_CANCEL)
   async cancelAssignment(
     @CurrentCaller() caller: Caller,
-    @Args('assignmentId', { type: () => ID }) assignmentId: string,
-    @Args('reason') reason: string,
+    @Args() { assignmentId, reason, expectedVersion }: CancelAssignmentArgs,
     @Actor() actor: AuditActor,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ) {
     const saved = await this.service.cancel(actingOf(caller, actor), assignmentId, reason, expectedVersion);
     return toAssignmentObject(saved, this.query.today());

@@ -2,6 +2,9 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 
 import { Timeliness } from '../common/domain-enums.js';
+import { TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText } from '../common/bounded-text.js';
 import { OrganizationObject } from '../organizations/organization.object.js';
 
 @InputType('DashboardFilter')
@@ -17,11 +20,10 @@ export class DashboardFilterInput {
   @IsOptional()
   @IsString()
   organizationId?: string;
-  @Field({
+  @BoundedText(TEXT_LIMITS.code, {
     nullable: true,
     description: 'current (default): against the due dates as extended; baseline: against the first ones.',
   })
-  @IsOptional()
   @IsIn(['current', 'baseline'])
   against?: 'current' | 'baseline';
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { AssignmentQuery, ExtensionRequestsService } from '@dondoc/assignments';
 import type { AuditActor } from '@dondoc/audit';
@@ -9,10 +9,9 @@ import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { actingOf } from '../common/acting.js';
-import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
-import { ExtensionRequestListArgs } from './assignment-inputs.js';
+import { DecideExtensionArgs, ExtensionRequestListArgs, RequestExtensionArgs } from './assignment-inputs.js';
 import { AssignmentObject, toAssignmentObject } from './assignment.object.js';
 import { ExtensionRequestObject, toExtensionRequestObject } from './extension-request.object.js';
 
@@ -51,11 +50,8 @@ export class ExtensionRequestsResolver {
   @RequirePermission(Permission.EXTENSION_REQUEST)
   async requestExtension(
     @CurrentCaller() caller: Caller,
-    @Args('assignmentId', { type: () => ID }) assignmentId: string,
-    @Args('proposedDueDate', { type: () => CalendarDate }) proposedDueDate: string,
-    @Args('reason') reason: string,
+    @Args() { assignmentId, proposedDueDate, reason, expectedVersion }: RequestExtensionArgs,
     @Actor() actor: AuditActor,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ) {
     const saved = await this.extensions.request(
       actingOf(caller, actor),
@@ -73,10 +69,8 @@ export class ExtensionRequestsResolver {
   @RequirePermission(Permission.EXTENSION_DECIDE)
   async decideExtension(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('approve') approve: boolean,
+    @Args() { id, approve, comment }: DecideExtensionArgs,
     @Actor() actor: AuditActor,
-    @Args('comment', { nullable: true }) comment?: string,
   ) {
     return toExtensionRequestObject(
       await this.extensions.decide(actingOf(caller, actor), id, approve, comment),

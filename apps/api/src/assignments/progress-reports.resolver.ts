@@ -12,7 +12,11 @@ import { actingOf } from '../common/acting.js';
 import { ReviewDecision } from '../common/domain-enums.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
-import { ProgressReportListArgs, SubmitProgressReportInput } from './assignment-inputs.js';
+import {
+  ProgressReportListArgs,
+  ReviewProgressReportArgs,
+  SubmitProgressReportInput,
+} from './assignment-inputs.js';
 import { AssignmentObject, toAssignmentObject } from './assignment.object.js';
 import { ProgressReportObject, toProgressReportObject } from './progress-report.object.js';
 
@@ -64,10 +68,8 @@ export class ProgressReportsResolver {
   @RequirePermission(Permission.REPORT_REVIEW)
   async reviewProgressReport(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('decision', { type: () => ReviewDecision }) decision: ReviewDecision,
+    @Args() { id, decision, comment }: ReviewProgressReportArgs,
     @Actor() actor: AuditActor,
-    @Args('comment', { nullable: true }) comment?: string,
   ) {
     const saved = await this.reports.review(
       actingOf(caller, actor),

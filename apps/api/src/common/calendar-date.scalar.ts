@@ -28,7 +28,10 @@ export class CalendarDate {}
 
 function check(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDay(value)) {
-    throw new TypeError(`"${String(value)}" is not a calendar day: use YYYY-MM-DD, e.g. "2026-06-30"`);
+    // The value is echoed cut short: a megabyte sent as a date is not sent back.
+    throw new TypeError(
+      `"${String(value).slice(0, 40)}" is not a calendar day: use YYYY-MM-DD, e.g. "2026-06-30"`,
+    );
   }
   return value;
 }

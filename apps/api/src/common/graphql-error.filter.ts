@@ -3,7 +3,7 @@ import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 
 import { AuditException, AuditExceptionCode } from '@dondoc/audit';
-import { DomainErrorCode, DomainException } from '@dondoc/platform';
+import { AppConfig, databaseFailureAsDomainError, DomainErrorCode, DomainException } from '@dondoc/platform';
 
 import type { RequestContext } from '../auth/request-context.js';
 
@@ -15,6 +15,8 @@ import type { RequestContext } from '../auth/request-context.js';
 @Catch()
 export class GraphqlErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger(GraphqlErrorFilter.name);
+
+  constructor(private readonly config: AppConfig) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() !== 'graphql') throw exception;
@@ -38,14 +40,23 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return new GraphQLError(exception.message, { extensions: { code: 'BAD_REQUEST' } });
     }
+    const databaseFailure = databaseFailureAsDomainError(exception, this.config.statementTimeoutMs);
+    if (databaseFailure) {
+      return new GraphQLError(databaseFailure.messageIn(locale), {
+        extensions: { code: databaseFailure.code, ...databaseFailure.details },
+      });
+    }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    return new GraphQLError(locale === 'en' ? 'Internal error' : 'Lỗi hệ thống', {
+    return new GraphQLError(INTERNAL_ERROR_MESSAGES[locale], {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   }
 }
+
+/** The only words a client ever reads about an error we did not foresee. */
+export const INTERNAL_ERROR_MESSAGES = { vi: 'Lỗi hệ thống', en: 'Internal error' } as const;
 
 function isInputProblem(code: AuditExceptionCode): boolean {
   switch (code) {
@@ -80,6 +91,11 @@ function validationFields(exception: BadRequestException): string[] {
 }
 
 function validationMessage(exception: BadRequestException, locale: 'vi' | 'en'): string {
-  const lines = validationLines(exception).join('; ');
-  return locale === 'en' ? `Invalid input: ${lines}` : `Dữ liệu không hợp lệ: ${lines}`;
+  if (locale === 'en') return `Invalid input: ${validationLines(exception).join('; ')}`;
+  // Lines with a Vietnamese wording (validation-exception.ts), else the English ones.
+  const response = exception.getResponse() as { messageVi?: unknown };
+  const lines = Array.isArray(response.messageVi)
+    ? response.messageVi.map(String)
+    : validationLines(exception);
+  return `Dữ liệu không hợp lệ: ${lines.join('; ')}`;
 }

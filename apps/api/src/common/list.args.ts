@@ -1,5 +1,9 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+import { TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText } from './bounded-text.js';
 
 /** Paging and sorting as react-admin sends them; `page` counts from 0. */
 @ArgsType()
@@ -17,13 +21,13 @@ export class ListArgs {
   @Max(1000)
   perPage?: number;
 
-  @Field({ nullable: true, description: 'A sortable field of the record; anything else is an error.' })
-  @IsOptional()
-  @IsString()
+  @BoundedText(TEXT_LIMITS.sortField, {
+    nullable: true,
+    description: 'A sortable field of the record; anything else is an error.',
+  })
   sortField?: string;
 
-  @Field({ nullable: true, description: 'ASC or DESC.' })
-  @IsOptional()
+  @BoundedText(TEXT_LIMITS.code, { nullable: true, description: 'ASC or DESC.' })
   @IsIn(['ASC', 'DESC', 'asc', 'desc'])
   sortOrder?: string;
 }

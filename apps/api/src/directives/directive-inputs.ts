@@ -10,22 +10,27 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
+import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { AssignmentRole, Cadence, DocumentStatus, TaskKind } from '../common/domain-enums.js';
 import { ListArgs } from '../common/list.args.js';
 
 @InputType('DocumentFilter')
 export class DocumentFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
-  @Field({ nullable: true, description: 'Number, title or issuer, without diacritics.' })
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
+  @BoundedText(TEXT_LIMITS.search, {
+    nullable: true,
+    description: 'Number, title or issuer, without diacritics.',
+  })
   q?: string;
   @Field(() => DocumentStatus, { nullable: true })
   @IsOptional()
@@ -44,11 +49,12 @@ export class DocumentListArgs extends ListArgs {
 
 @InputType('TaskFilter')
 export class TaskFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
-  @Field({ nullable: true, description: 'Task text, without diacritics.' })
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
+  @BoundedText(TEXT_LIMITS.search, { nullable: true, description: 'Task text, without diacritics.' })
   q?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() documentId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() parentId?: string;
@@ -67,8 +73,8 @@ export class TaskListArgs extends ListArgs {
 export class CreateTaskArgs {
   @Field(() => ID) @IsUUID() documentId: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
-  @Field() @IsString() @MinLength(1) @MaxLength(20) number: string;
-  @Field() @IsString() @MinLength(1) @MaxLength(20_000) text: string;
+  @BoundedText(TEXT_LIMITS.taskNumber, { required: true }) number: string;
+  @BoundedText(TEXT_LIMITS.longText, { required: true }) text: string;
   @Field(() => TaskKind, { nullable: true }) @IsOptional() @IsEnum(TaskKind) kind?: TaskKind;
   @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence;
   @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
@@ -77,8 +83,8 @@ export class CreateTaskArgs {
 @ArgsType()
 export class UpdateTaskArgs {
   @Field(() => ID) @IsString() id: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(20) number?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(20_000) text?: string;
+  @BoundedText(TEXT_LIMITS.taskNumber, { nullable: true, required: true }) number?: string;
+  @BoundedText(TEXT_LIMITS.longText, { nullable: true, required: true }) text?: string;
   @Field(() => TaskKind, { nullable: true }) @IsOptional() @IsEnum(TaskKind) kind?: TaskKind;
   @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence;
   @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
@@ -124,7 +130,7 @@ export class AssignTaskInput {
 @ArgsType()
 export class UpdateDocumentArgs {
   @Field(() => ID) @IsString() id: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2_000) title?: string | null;
+  @BoundedText(TEXT_LIMITS.documentTitle, { nullable: true }) title?: string | null;
   @Field(() => Int, {
     nullable: true,
     description: "Day of a period's last month on which its figures are cut off (1–28; 14 by default).",

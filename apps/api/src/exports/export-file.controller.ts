@@ -3,12 +3,14 @@ import type { Response } from 'express';
 
 import { contentDisposition, ExportsService } from '@dondoc/exports';
 import { AuthService } from '@dondoc/identity';
-import { DomainErrorCode, DomainException } from '@dondoc/platform';
+import { AppConfig, databaseFailureAsDomainError, DomainErrorCode, DomainException } from '@dondoc/platform';
 
 const STATUS: Partial<Record<DomainErrorCode, number>> = {
   [DomainErrorCode.NOT_FOUND]: 404,
   [DomainErrorCode.CONFLICT]: 409,
   [DomainErrorCode.BAD_USER_INPUT]: 400,
+  [DomainErrorCode.TIMEOUT]: 503,
+  [DomainErrorCode.UNAVAILABLE]: 503,
 };
 
 /**
@@ -20,6 +22,7 @@ export class ExportFileController {
   constructor(
     private readonly auth: AuthService,
     private readonly exports: ExportsService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get(':id/file')
@@ -51,11 +54,15 @@ export class ExportFileController {
         })
         .end(file.content);
     } catch (error) {
-      if (!(error instanceof DomainException) || !STATUS[error.code]) throw error;
+      const known =
+        error instanceof DomainException
+          ? error
+          : databaseFailureAsDomainError(error, this.config.statementTimeoutMs);
+      if (!known || !STATUS[known.code]) throw error;
       response
-        .status(STATUS[error.code]!)
+        .status(STATUS[known.code]!)
         .type('text/plain; charset=utf-8')
-        .send(error.messageIn(caller.locale));
+        .send(known.messageIn(caller.locale));
     }
   }
 }

@@ -7,7 +7,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 
 import type { AppConfig } from '@dondoc/platform';
 
+import { inputGuardPlugin } from './input-guard.plugin.js';
+import { internalErrorsPlugin } from './internal-errors.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
+import { noSuggestionsPlugin } from './no-suggestions.plugin.js';
+import { queryCostPlugin } from './query-cost.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');
@@ -25,11 +29,25 @@ export class GraphqlApiModule {
           autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // Off in production unless GRAPHQL_INTROSPECTION=true: the console carries its schema.
+          introspection: config.graphqlIntrospection,
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
+          // Errors of field resolvers pass the same exception filter as root ones (one error path).
+          fieldResolverEnhancers: ['filters'],
+          // A hostile document is cut off while parsing; the rest of its cost is measured next.
+          parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
           // The same no-store header without instrumenting every field of every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+            // Cheapest refusals first: the operation's cost, then its values.
+            queryCostPlugin(config.graphqlLimits),
+            inputGuardPlugin(),
+            internalErrorsPlugin(),
+            ...(config.graphqlIntrospection ? [] : [noSuggestionsPlugin()]),
+          ],
         }),
       ],
     };

@@ -7,6 +7,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { AuthPayloadObject } from './auth-payload.object.js';
 import { RolePermissionsObject } from './permission-map.object.js';
+import { LoginArgs, RefreshTokenArgs } from './user-mutation.args.js';
 import { toUserObject, UserObject } from './user.object.js';
 
 @Resolver()
@@ -22,8 +23,7 @@ export class IdentityResolver {
   })
   @RequirePermission(Permission.PUBLIC)
   async login(
-    @Args('email') email: string,
-    @Args('password') password: string,
+    @Args() { email, password }: LoginArgs,
     @ClientAddress() address: string,
     @Context() context: RequestContext,
   ): Promise<AuthPayloadObject> {
@@ -38,7 +38,7 @@ export class IdentityResolver {
   })
   @RequirePermission(Permission.PUBLIC)
   async refresh(
-    @Args('refreshToken') refreshToken: string,
+    @Args() { refreshToken }: RefreshTokenArgs,
     @Context() context: RequestContext,
   ): Promise<AuthPayloadObject> {
     const session = await this.auth.refresh(refreshToken);
@@ -50,7 +50,7 @@ export class IdentityResolver {
     description: 'Ends the session of this refresh token; true when there was one.',
   })
   @RequirePermission(Permission.PUBLIC)
-  logout(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+  logout(@Args() { refreshToken }: RefreshTokenArgs): Promise<boolean> {
     return this.auth.logout(refreshToken);
   }
 

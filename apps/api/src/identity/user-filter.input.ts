@@ -1,6 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+
+import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 
 import { ListArgs } from '../common/list.args.js';
 
@@ -8,15 +12,16 @@ import { Role } from './role-enum.js';
 
 @InputType({ description: 'Filters of allUsers; all optional, combined with AND.' })
 export class UserFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
   @IsOptional()
   @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
   ids?: string[];
 
-  @Field({ nullable: true, description: 'Text in the name or e-mail, without diacritics.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @BoundedText(TEXT_LIMITS.search, {
+    nullable: true,
+    description: 'Text in the name or e-mail, without diacritics.',
+  })
   q?: string;
 
   @Field(() => ID, { nullable: true })

@@ -8,25 +8,23 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  MaxLength,
   MinLength,
 } from 'class-validator';
 
 import { MIN_PASSWORD_LENGTH } from '@dondoc/identity';
+import { TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText } from '../common/bounded-text.js';
 
 import { Role } from './role-enum.js';
 
 @ArgsType()
 export class CreateUserArgs {
-  @Field()
+  @BoundedText(TEXT_LIMITS.email)
   @IsEmail()
-  @MaxLength(254)
   email: string;
 
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @BoundedText(TEXT_LIMITS.personName, { required: true })
   name: string;
 
   @Field(() => ID)
@@ -38,14 +36,11 @@ export class CreateUserArgs {
   @IsEnum(Role, { each: true })
   roles: Role[];
 
-  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
-  @IsString()
+  @BoundedText(TEXT_LIMITS.password, { description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
   @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(200)
   password: string;
 
-  @Field({ nullable: true, description: 'vi (default) or en.' })
-  @IsOptional()
+  @BoundedText(TEXT_LIMITS.code, { nullable: true, description: 'vi (default) or en.' })
   @IsIn(['vi', 'en'])
   locale?: 'vi' | 'en';
 }
@@ -56,11 +51,7 @@ export class UpdateUserArgs {
   @IsString()
   id: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @BoundedText(TEXT_LIMITS.personName, { nullable: true, required: true })
   name?: string;
 
   @Field(() => ID, { nullable: true })
@@ -74,8 +65,7 @@ export class UpdateUserArgs {
   @IsEnum(Role, { each: true })
   roles?: Role[];
 
-  @Field({ nullable: true })
-  @IsOptional()
+  @BoundedText(TEXT_LIMITS.code, { nullable: true, description: 'vi or en.' })
   @IsIn(['vi', 'en'])
   locale?: 'vi' | 'en';
 
@@ -84,10 +74,22 @@ export class UpdateUserArgs {
   @IsBoolean()
   active?: boolean;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
+  @BoundedText(TEXT_LIMITS.password, {
+    nullable: true,
+    description: `At least ${MIN_PASSWORD_LENGTH} characters.`,
+  })
   @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(200)
   password?: string;
+}
+
+/** Login checks the lengths itself: an oversized attempt is refused and still counted. */
+@ArgsType()
+export class LoginArgs {
+  @BoundedText(TEXT_LIMITS.email, { checkedByService: true }) email: string;
+  @BoundedText(TEXT_LIMITS.password, { checkedByService: true }) password: string;
+}
+
+@ArgsType()
+export class RefreshTokenArgs {
+  @BoundedText(TEXT_LIMITS.token) refreshToken: string;
 }

@@ -3,15 +3,17 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
 
 import { NotificationKind } from '@dondoc/notifications';
+import { MAX_IDS_PER_LIST } from '@dondoc/platform';
 
+import { IDS_DESCRIPTION } from '../common/bounded-text.js';
 import { ListArgs } from '../common/list.args.js';
 
 @InputType({ description: "Filters of allNotifications (always the caller's own)." })
 export class NotificationFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
   @IsOptional()
   @IsString({ each: true })
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
   ids?: string[];
 
   @Field({ nullable: true, description: 'true: only unread; false: only read.' })
@@ -36,8 +38,8 @@ export class NotificationListArgs extends ListArgs {
 
 @ArgsType()
 export class MarkNotificationsReadArgs {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: IDS_DESCRIPTION })
   @IsString({ each: true })
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
   ids: string[];
 }

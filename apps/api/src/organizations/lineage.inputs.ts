@@ -8,11 +8,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 
+import { TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText } from '../common/bounded-text.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { OrganizationKind } from './organization-enums.js';
 
@@ -33,19 +34,16 @@ export class MergeOrganizationsInput {
   @IsString()
   effectiveDate: string;
 
-  @Field(() => String, { nullable: true, description: 'The decision behind it, e.g. a resolution number.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @BoundedText(TEXT_LIMITS.mergerNote, {
+    nullable: true,
+    description: 'The decision behind it, e.g. a resolution number.',
+  })
   note?: string | null;
 }
 
 @InputType('SuccessorInput')
 export class SuccessorInput {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @BoundedText(TEXT_LIMITS.organizationName, { required: true })
   name: string;
 
   @Field(() => OrganizationKind)

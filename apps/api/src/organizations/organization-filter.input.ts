@@ -1,6 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+
+import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 
 import { ListArgs } from '../common/list.args.js';
 
@@ -8,18 +12,16 @@ import { OrganizationKind, OrganizationLevel } from './organization-enums.js';
 
 @InputType({ description: 'Filters of allOrganizations; all optional, combined with AND.' })
 export class OrganizationFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
   @IsOptional()
   @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
   ids?: string[];
 
-  @Field({
+  @BoundedText(TEXT_LIMITS.search, {
     nullable: true,
     description: 'Text in the name, short name or aliases, without diacritics ("hoi phu nu").',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   q?: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,30 +1,18 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import {
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID } from 'class-validator';
 
+import { TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText } from '../common/bounded-text.js';
 import { OrganizationKind, OrganizationLevel } from './organization-enums.js';
 
 /** createOrganization takes its fields as arguments, as ra-data-graphql-simple sends them. */
 @ArgsType()
 export class CreateOrganizationArgs {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @BoundedText(TEXT_LIMITS.organizationName, { required: true })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @BoundedText(TEXT_LIMITS.organizationShortName, { nullable: true })
   shortName?: string | null;
 
   @Field(() => OrganizationKind)
@@ -40,10 +28,9 @@ export class CreateOrganizationArgs {
   @IsUUID()
   parentId?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @BoundedText(TEXT_LIMITS.alias, { nullable: true, list: true, description: 'At most 50 aliases.' })
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
   aliases?: string[];
 }
 
@@ -53,17 +40,10 @@ export class UpdateOrganizationArgs {
   @IsString()
   id: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @BoundedText(TEXT_LIMITS.organizationName, { nullable: true, required: true })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @BoundedText(TEXT_LIMITS.organizationShortName, { nullable: true })
   shortName?: string | null;
 
   @Field(() => OrganizationKind, { nullable: true })
@@ -76,10 +56,9 @@ export class UpdateOrganizationArgs {
   @IsEnum(OrganizationLevel)
   level?: OrganizationLevel;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @BoundedText(TEXT_LIMITS.alias, { nullable: true, list: true, description: 'At most 50 aliases.' })
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
   aliases?: string[];
 
   @Field({ nullable: true })

@@ -1,6 +1,18 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
+
+import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+
+import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
 
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { ListArgs } from '../common/list.args.js';
@@ -8,7 +20,11 @@ import { InspectionSeverity, InspectionStatus } from './inspection-enums.js';
 
 @InputType('InspectionFilter')
 export class InspectionFilter {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsString({ each: true }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [InspectionStatus], { nullable: true })
   @IsOptional()
@@ -43,9 +59,9 @@ export class InspectionListArgs extends ListArgs {
 @InputType('RecordInspectionInput')
 export class RecordInspectionInput {
   @Field(() => ID) @IsUUID() assignmentId: string;
-  @Field({ description: 'The conclusion (kết luận).' }) @IsString() @MaxLength(20_000) finding: string;
+  @BoundedText(TEXT_LIMITS.longText, { description: 'The conclusion (kết luận).' }) finding: string;
   @Field(() => InspectionSeverity) @IsEnum(InspectionSeverity) severity: InspectionSeverity;
-  @Field({ description: 'The remedy required.' }) @IsString() @MaxLength(20_000) remedy: string;
+  @BoundedText(TEXT_LIMITS.longText, { description: 'The remedy required.' }) remedy: string;
   @Field(() => CalendarDate, { description: 'When the remedy is checked; today or later.' })
   @IsString()
   followUpDate: string;
@@ -61,4 +77,10 @@ export class InspectionBoardFilterInput {
   @IsOptional()
   @IsString()
   documentId?: string;
+}
+
+@ArgsType()
+export class ResolveInspectionArgs {
+  @Field(() => ID) @IsString() id: string;
+  @BoundedText(TEXT_LIMITS.summary) note: string;
 }

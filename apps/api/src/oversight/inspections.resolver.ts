@@ -14,7 +14,7 @@ import { actingOf } from '../common/acting.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
 import { toUserObject, UserObject } from '../identity/user.object.js';
-import { InspectionListArgs, RecordInspectionInput } from './inspection-inputs.js';
+import { InspectionListArgs, RecordInspectionInput, ResolveInspectionArgs } from './inspection-inputs.js';
 import { InspectionLoadersFactory } from './inspection-loaders.js';
 import { InspectionObject, toInspectionObject } from './inspection.object.js';
 
@@ -68,8 +68,7 @@ export class InspectionsResolver {
   @RequirePermission(Permission.INSPECTION_RECORD)
   async resolveInspection(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('note') note: string,
+    @Args() { id, note }: ResolveInspectionArgs,
     @Actor() actor: AuditActor,
   ) {
     const saved = await this.inspections.resolve(

@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 
 import { ALL_QUEUES, AppConfig, redactUrl, redisOptionsFromUrl } from '@dondoc/platform';
 
+import { withoutThirdPartyFonts } from './without-third-party-fonts.js';
+
 /** Where the board is served; the console's catch-all route leaves this path alone. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** The worker's BullMQ prefix (apps/worker/src/worker.module.ts). */
@@ -67,6 +69,7 @@ export class QueueBoard implements OnApplicationShutdown {
     createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
     const router: Express = serverAdapter.getRouter();
     router.disable('x-powered-by');
+    withoutThirdPartyFonts(router);
     this.board = { router, queues, redis };
     return this.board;
   }

@@ -33,6 +33,7 @@ export class AuditVerifyCommand extends CommandRunner {
         entities: [AuditEvent],
         poolSize: 1,
         applicationName: 'dondoc-audit-verify',
+        statementTimeoutMs: this.config.backgroundStatementTimeoutMs,
       }),
     );
     try {

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 
 /**
- * Starts the worker's HTTP server (health and metrics) on every interface. It is called before
+ * Starts the worker's HTTP server (health and metrics) on `host` (WORKER_HOST: loopback unless
+ * configured, since probes and scrapes usually come from the same host). It is called before
  * the application's bootstrap, which waits for Redis when the processors register their job
  * schedulers: probes and scrapes must be answered, and say that Redis is away, meanwhile.
  */
-export function listenEarly(server: Server, port: number): Promise<void> {
+export function listenEarly(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) =>
       reject(
@@ -14,7 +15,7 @@ export function listenEarly(server: Server, port: number): Promise<void> {
           : error,
       );
     server.once('error', failed);
-    server.listen(port, '0.0.0.0', () => {
+    server.listen(port, host, () => {
       server.off('error', failed);
       resolve();
     });

@@ -42,6 +42,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the GraphQL limits, with defaults, and names a bad one', () => {
+    expect(loadConfig({}).graphqlLimits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxFields: 500,
+      maxCost: 20_000,
+      maxTokens: 5_000,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_COST: '200000', GRAPHQL_MAX_DEPTH: '8' }).graphqlLimits).toMatchObject({
+      maxCost: 200_000,
+      maxDepth: 8,
+    });
+    expect(() => loadConfig({ GRAPHQL_MAX_TOKENS: 'lots' })).toThrow(
+      /^GRAPHQL_MAX_TOKENS must be a whole number from 100 to 1000000/,
+    );
+  });
+
   it('requires a signing secret once a real database is configured', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dondoc' })).toThrow(/^JWT_SECRET is required/);
   });
@@ -55,6 +72,56 @@ describe('loadConfig', () => {
   it('rejects a DATABASE_URL that is not a URL at all', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url', JWT_SECRET: 'x'.repeat(32) })).toThrow(
       /^DATABASE_URL is not a valid URL/,
+    );
+  });
+
+  it('reads the database budgets, and keeps one request to at most half the pool', () => {
+    const defaults = loadConfig({});
+    expect(defaults.statementTimeoutMs).toBe(5_000);
+    expect(defaults.backgroundStatementTimeoutMs).toBe(600_000);
+    expect(defaults.requestTimeoutMs).toBe(15_000);
+    expect(defaults.requestMaxConnections).toBe(3);
+    expect(defaults.databasePoolSize).toBe(10);
+    const set = loadConfig({
+      STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_POOL_SIZE: '20',
+      REQUEST_MAX_CONNECTIONS: '10',
+    });
+    expect(set.statementTimeoutMs).toBe(2_000);
+    expect(set.requestMaxConnections).toBe(10);
+    expect(() => loadConfig({ REQUEST_MAX_CONNECTIONS: '6' })).toThrow(
+      /^REQUEST_MAX_CONNECTIONS must be at most half of DATABASE_POOL_SIZE \(10\), got 6/,
+    );
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5s' })).toThrow(
+      /^STATEMENT_TIMEOUT_MS must be a whole number/,
+    );
+  });
+
+  it('keeps the edge closed in production unless configured open', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      JWT_SECRET: 'x'.repeat(32),
+    };
+    const closed = loadConfig(production);
+    expect(closed.graphqlIntrospection).toBe(false);
+    expect(closed.metricsToken).toBeNull();
+    expect(closed.workerHost).toBe('127.0.0.1');
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    const open = loadConfig({
+      ...production,
+      GRAPHQL_INTROSPECTION: 'true',
+      METRICS_TOKEN: 'scrape-token-0123456789',
+      WORKER_HOST: '0.0.0.0',
+    });
+    expect(open.graphqlIntrospection).toBe(true);
+    expect(open.metricsToken).toBe('scrape-token-0123456789');
+    expect(open.workerHost).toBe('0.0.0.0');
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(
+      /^GRAPHQL_INTROSPECTION must be true or false/,
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /^METRICS_TOKEN must be at least 16 characters/,
     );
   });
 });

@@ -13,6 +13,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+/** What one GraphQL operation may ask for, checked on the parsed operation before anything runs. */
+export interface GraphqlLimits {
+  /** Nesting of fields (introspection is bounded by graphql-js itself). */
+  maxDepth: number;
+  /** Aliased fields, fragments expanded. */
+  maxAliases: number;
+  /** Field selections, fragments expanded. */
+  maxFields: number;
+  /** Objects the operation may return at most: a list counts its page size times its children. */
+  maxCost: number;
+  /** Lexical tokens in the document, enforced while parsing. */
+  maxTokens: number;
+}
+
 /**
  * The whole configuration, validated once at boot. Nothing else in the code base reads
  * `process.env`: services receive this object through dependency injection.
@@ -41,6 +55,24 @@ export class AppConfig {
   readonly reminderDays: number[];
   /** Escalate work overdue by this many days. */
   readonly escalationDays: number[];
+  /** Connections the API keeps to PostgreSQL. */
+  readonly databasePoolSize: number;
+  /** Longest one SQL statement of the API may run (PostgreSQL `statement_timeout`). */
+  readonly statementTimeoutMs: number;
+  /** The same for the worker and the CLI, whose work is larger by nature; 0 means none. */
+  readonly backgroundStatementTimeoutMs: number;
+  /** Time after which an API request may not start more database work. */
+  readonly requestTimeoutMs: number;
+  /** Database connections one API request may hold at the same time. */
+  readonly requestMaxConnections: number;
+  /** The interface the worker's HTTP port listens on (loopback unless configured). */
+  readonly workerHost: string;
+  /** Bearer token /metrics asks for; null: open outside production, refused in production. */
+  readonly metricsToken: string | null;
+  /** Whether GraphQL answers introspection and "Did you mean …" suggestions. */
+  readonly graphqlIntrospection: boolean;
+  /** Limits on one GraphQL operation's shape and cost. */
+  readonly graphqlLimits: GraphqlLimits;
   /** Limits and budgets of reading an uploaded document (.docx, .pdf, .txt). */
   readonly documentReading: DocumentReadingConfig;
 
@@ -60,6 +92,15 @@ export class AppConfig {
     this.followUpEveryMinutes = fields.followUpEveryMinutes;
     this.reminderDays = fields.reminderDays;
     this.escalationDays = fields.escalationDays;
+    this.databasePoolSize = fields.databasePoolSize;
+    this.statementTimeoutMs = fields.statementTimeoutMs;
+    this.backgroundStatementTimeoutMs = fields.backgroundStatementTimeoutMs;
+    this.requestTimeoutMs = fields.requestTimeoutMs;
+    this.requestMaxConnections = fields.requestMaxConnections;
+    this.workerHost = fields.workerHost;
+    this.metricsToken = fields.metricsToken;
+    this.graphqlIntrospection = fields.graphqlIntrospection;
+    this.graphqlLimits = fields.graphqlLimits;
     this.documentReading = fields.documentReading;
   }
 
@@ -161,7 +202,47 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
+  const databasePoolSize = integer('DATABASE_POOL_SIZE', 10, 2, 500);
+  const statementTimeoutMs = integer('STATEMENT_TIMEOUT_MS', 5_000, 100, 3_600_000);
+  const backgroundStatementTimeoutMs = integer('BACKGROUND_STATEMENT_TIMEOUT_MS', 600_000, 0, 86_400_000);
+  const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000);
+  // Half the pool at most, so one request can never starve everyone else.
+  const requestMaxConnections = integer('REQUEST_MAX_CONNECTIONS', 3, 1, 500);
+  if (requestMaxConnections > Math.floor(databasePoolSize / 2)) {
+    problems.push(
+      `REQUEST_MAX_CONNECTIONS must be at most half of DATABASE_POOL_SIZE (${databasePoolSize}), got ${requestMaxConnections}`,
+    );
+  }
+
+  // Loopback by default: health and metrics of the worker are for the host, not the network.
+  const workerHost = value('WORKER_HOST') ?? '127.0.0.1';
+  if (!/^[0-9A-Za-z.:-]+$/.test(workerHost)) {
+    problems.push(`WORKER_HOST must be an address or host name such as 0.0.0.0, got "${workerHost}"`);
+  }
+  const metricsToken = value('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && metricsToken.length < 16) {
+    problems.push(`METRICS_TOKEN must be at least 16 characters, got ${metricsToken.length}`);
+  }
+  const introspectionText = value('GRAPHQL_INTROSPECTION');
+  if (introspectionText !== undefined && !['true', 'false'].includes(introspectionText)) {
+    problems.push(`GRAPHQL_INTROSPECTION must be true or false, got "${introspectionText}"`);
+  }
+  const graphqlIntrospection =
+    introspectionText === undefined ? nodeEnv !== 'production' : introspectionText === 'true';
+  const graphqlLimits: GraphqlLimits = {
+    maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    maxAliases: integer('GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+    maxFields: integer('GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+    maxCost: integer('GRAPHQL_MAX_COST', 20_000, 100, 100_000_000),
+    maxTokens: integer('GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+  };
   const documentReading = readDocumentReading(integer);
+  // An import stores the document after reading it: a read may not use up the request's time.
+  if (documentReading.timeoutMs >= requestTimeoutMs) {
+    problems.push(
+      `PARSE_TIMEOUT_SECONDS must be shorter than REQUEST_TIMEOUT_MS (${requestTimeoutMs} ms), got ${documentReading.timeoutMs / 1000}`,
+    );
+  }
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -185,6 +266,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     followUpEveryMinutes,
     reminderDays,
     escalationDays,
+    databasePoolSize,
+    statementTimeoutMs,
+    backgroundStatementTimeoutMs,
+    requestTimeoutMs,
+    requestMaxConnections,
+    workerHost,
+    metricsToken,
+    graphqlIntrospection,
+    graphqlLimits,
     documentReading,
   });
 }

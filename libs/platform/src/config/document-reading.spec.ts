@@ -11,7 +11,7 @@ describe('the limits of reading a document, from the environment', () => {
       maxPages: 500,
       maxTextChars: 2_000_000,
       threads: 2,
-      timeoutMs: 20_000,
+      timeoutMs: 10_000,
       maxHeapMb: 512,
     });
   });
@@ -39,6 +39,17 @@ describe('the limits of reading a document, from the environment', () => {
       expect((error as ConfigException).problems).toEqual([
         'DOCX_MAX_PARTS must be a whole number from 10 to 65535, got "many"',
         'PARSE_TIMEOUT_SECONDS must be a whole number from 1 to 3600, got "0"',
+      ]);
+    }
+  });
+
+  it('keeps the time budget of a read inside the request’s', () => {
+    try {
+      loadConfig({ PARSE_TIMEOUT_SECONDS: '15', REQUEST_TIMEOUT_MS: '15000' });
+      throw new Error('expected a ConfigException');
+    } catch (error) {
+      expect((error as ConfigException).problems).toEqual([
+        'PARSE_TIMEOUT_SECONDS must be shorter than REQUEST_TIMEOUT_MS (15000 ms), got 15',
       ]);
     }
   });

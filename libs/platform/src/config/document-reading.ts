@@ -33,7 +33,7 @@ export function readDocumentReading(integer: Integer): DocumentReadingConfig {
     maxPages: integer('PDF_MAX_PAGES', 500, 1, 100_000),
     maxTextChars: integer('DOCUMENT_MAX_CHARS', 2_000_000, 1_000, 100_000_000),
     threads: integer('PARSE_THREADS', 2, 1, 64),
-    timeoutMs: integer('PARSE_TIMEOUT_SECONDS', 20, 1, 3_600) * 1000,
+    timeoutMs: integer('PARSE_TIMEOUT_SECONDS', 10, 1, 3_600) * 1000,
     maxHeapMb: integer('PARSE_HEAP_MB', 512, 64, 16_384),
   };
 }

@@ -21,6 +21,12 @@ export interface DataSourceSettings {
    * than it saves, and the workers compete with the other requests for the same cores.
    */
   serialQueries?: boolean;
+  /**
+   * PostgreSQL's `statement_timeout` for this process's connections, in milliseconds
+   * (undefined or 0: none). A statement past it is cancelled with SQLSTATE 57014, which the
+   * API answers as `TIMEOUT`.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -51,9 +57,21 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
       application_name: settings.applicationName ?? 'dondoc',
       // Fail fast instead of hanging when the database is down: the API answers 503 meanwhile.
       connectionTimeoutMillis: 5_000,
-      ...(settings.serialQueries ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
+      ...sessionOptions(settings),
     },
   };
+}
+
+/** Session settings sent with each new connection (libpq's `options`), so no extra round trip. */
+function sessionOptions(settings: DataSourceSettings): { options?: string } {
+  const parts: string[] = [];
+  if (settings.serialQueries) parts.push('-c max_parallel_workers_per_gather=0');
+  if (settings.statementTimeoutMs) {
+    parts.push(`-c statement_timeout=${Math.trunc(settings.statementTimeoutMs)}`);
+    // A transaction left open (a crashed handler) must not hold its locks for long either.
+    parts.push(`-c idle_in_transaction_session_timeout=${Math.trunc(settings.statementTimeoutMs) * 4}`);
+  }
+  return parts.length > 0 ? { options: parts.join(' ') } : {};
 }
 
 export function databaseUrlOf(config: AppConfig): string {

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../config/app-config.js';
+import { limitConnectionsPerRequest } from './budgeted-connections.js';
 import { buildDataSourceOptions, databaseUrlOf } from './data-source-options.js';
 
 export interface DatabaseModuleOptions {
@@ -10,6 +12,12 @@ export interface DatabaseModuleOptions {
   poolSize?: number;
   /** See `DataSourceSettings.serialQueries`. */
   serialQueries?: boolean;
+  /**
+   * Which budget this face runs under: `request` (the API: `STATEMENT_TIMEOUT_MS` per statement
+   * and each request's connection share, see `RequestBudget`) or `background` (worker, CLI:
+   * `BACKGROUND_STATEMENT_TIMEOUT_MS`).
+   */
+  budget: 'request' | 'background';
 }
 
 /** The TypeORM data source of a face; entities come from each lib's `forFeature`. */
@@ -24,15 +32,25 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => ({
             ...buildDataSourceOptions({
               url: databaseUrlOf(config),
-              poolSize: options.poolSize,
+              poolSize:
+                options.poolSize ?? (options.budget === 'request' ? config.databasePoolSize : undefined),
               applicationName: options.applicationName,
               serialQueries: options.serialQueries,
+              statementTimeoutMs:
+                options.budget === 'request'
+                  ? config.statementTimeoutMs
+                  : config.backgroundStatementTimeoutMs,
             }),
             autoLoadEntities: true,
             // Start even when PostgreSQL is briefly down; requests get 503 until it is back.
             retryAttempts: 3,
             retryDelay: 1_000,
           }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('DatabaseModule: no data source options');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            return options.budget === 'request' ? limitConnectionsPerRequest(dataSource) : dataSource;
+          },
         }),
       ],
     };

@@ -19,6 +19,8 @@ export interface ResolvedListParams {
 }
 
 export const MAX_PER_PAGE = 1_000;
+/** Rows a page when the caller names no `perPage`. */
+export const DEFAULT_PER_PAGE = 25;
 
 /**
  * Checks paging and the sort field against a whitelist (field name → SQL expression);
@@ -29,7 +31,7 @@ export function resolveListParams(
   sortable: Record<string, string>,
   defaults: { sortField: string; sortOrder: 'ASC' | 'DESC' },
 ): ResolvedListParams {
-  const perPage = params.perPage ?? 25;
+  const perPage = params.perPage ?? DEFAULT_PER_PAGE;
   const page = params.page ?? 0;
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
     throw badInput('perPage', {

@@ -10,8 +10,12 @@ export enum DomainErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
-  /** The work ran past its time budget and was stopped. */
+  /** The request, or one database step of it, ran past its time budget. */
   TIMEOUT = 'TIMEOUT',
+  /** A dependency (the database) cannot serve right now; trying again later may work. */
+  UNAVAILABLE = 'UNAVAILABLE',
+  /** A GraphQL operation over a depth, alias, field or cost limit, refused before it runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 export interface LocalizedMessage {

@@ -1,0 +1,43 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+import { internalErrorsPlugin } from './internal-errors.plugin.js';
+
+/** What the plugin leaves of a response's errors, for a caller of the given language. */
+async function sent(
+  errors: GraphQLFormattedError[],
+  acceptLanguage?: string,
+): Promise<GraphQLFormattedError[]> {
+  const plugin = internalErrorsPlugin();
+  const listener = await plugin.requestDidStart!({} as never);
+  const response = { body: { kind: 'single', singleResult: { errors } } };
+  const contextValue = { req: { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} } };
+  await listener!.willSendResponse!({ response, contextValue } as never);
+  return response.body.singleResult.errors;
+}
+
+describe('internalErrorsPlugin', () => {
+  it('replaces whatever escaped as an internal error with the generic words, keeping the path', async () => {
+    const [error] = await sent([
+      {
+        message: 'relation "users" does not exist at /work/main/libs/x.ts:12',
+        path: ['Inspection', 'assignment'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+    ]);
+    expect(error).toEqual({
+      message: 'Lỗi hệ thống',
+      path: ['Inspection', 'assignment'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('treats an error without a code as internal too, in English for an English caller', async () => {
+    const [error] = await sent([{ message: 'Cannot read properties of undefined' }], 'en');
+    expect(error).toEqual({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('leaves the errors the caller can act on as they are', async () => {
+    const mine = { message: 'Không tìm thấy', extensions: { code: 'NOT_FOUND', id: 'x' } };
+    expect(await sent([mine])).toEqual([mine]);
+  });
+});
