@@ -5,6 +5,7 @@ import { AuditModule } from '@dondoc/audit';
 import { OrganizationsModule } from '@dondoc/organizations';
 
 import { DocumentLink } from './document-link.entity.js';
+import { DocumentParsePool } from './document-parse-pool.js';
 import { DocumentReader } from './document-reader.js';
 import { DirectiveDocument } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
@@ -18,7 +19,7 @@ import { TasksService } from './tasks.service.js';
     OrganizationsModule,
     AuditModule,
   ],
-  providers: [DocumentReader, DocumentsService, TasksService],
+  providers: [DocumentParsePool, DocumentReader, DocumentsService, TasksService],
   exports: [DocumentReader, DocumentsService, TasksService],
 })
 export class DirectivesModule {}

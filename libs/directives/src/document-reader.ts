@@ -5,10 +5,12 @@ import {
   IngestionException,
   konTum2019Gazetteer,
   MAX_DOCUMENT_BYTES,
-  parseDocument,
 } from '@dondoc/ingestion';
 import { type AccessScope, gazetteerFromOrganizations, OrganizationsService } from '@dondoc/organizations';
 import { badInput } from '@dondoc/platform';
+
+import { DocumentParsePool } from './document-parse-pool.js';
+import { documentReadError } from './document-read-errors.js';
 
 /** A document as the API receives it: pasted text, or a file in base64. */
 export interface DocumentUpload {
@@ -29,7 +31,10 @@ export interface ReadDocument {
  */
 @Injectable()
 export class DocumentReader {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly pool: DocumentParsePool,
+  ) {}
 
   /** Reads the upload; the bodies recognised are those of `scope` (the reader's jurisdiction). */
   async read(upload: DocumentUpload, scope: AccessScope): Promise<ReadDocument> {
@@ -47,7 +52,8 @@ export class DocumentReader {
       konTum2019Gazetteer,
     );
     try {
-      const outline = await parseDocument(
+      // Off the event loop, within the configured limits and time budget.
+      const outline = await this.pool.parse(
         fileData
           ? { fileName: upload.fileName ?? undefined, data: new Uint8Array(fileData) }
           : { fileName: upload.fileName ?? undefined, text: upload.text as string },
@@ -55,12 +61,8 @@ export class DocumentReader {
       );
       return { outline, fileName: upload.fileName ?? null, fileData };
     } catch (error) {
-      if (error instanceof IngestionException) {
-        throw badInput(hasFile ? 'fileBase64' : 'text', {
-          en: error.message,
-          vi: vietnameseReadError(error),
-        });
-      }
+      if (error instanceof IngestionException)
+        throw documentReadError(error, hasFile ? 'fileBase64' : 'text');
       throw error;
     }
   }
@@ -81,19 +83,4 @@ function decodeBase64(text: string): Buffer {
     });
   }
   return data;
-}
-
-function vietnameseReadError(error: IngestionException): string {
-  switch (error.code) {
-    case 'EMPTY':
-      return 'Văn bản trống';
-    case 'BINARY':
-      return 'Tệp không phải văn bản (dữ liệu nhị phân hoặc mã hóa không hợp lệ)';
-    case 'UNSUPPORTED_TYPE':
-      return 'Loại tệp không được hỗ trợ: dùng .txt, .docx hoặc .pdf';
-    case 'TOO_LARGE':
-      return 'Tệp quá lớn (tối đa 20 MB)';
-    case 'UNREADABLE':
-      return `Không đọc được tệp: ${error.message}`;
-  }
 }

@@ -2,6 +2,7 @@ export * from './cadence.js';
 export * from './directive.errors.js';
 export * from './directives.module.js';
 export * from './document-link.entity.js';
+export * from './document-parse-pool.js';
 export * from './document-reader.js';
 export * from './document-scope.js';
 export * from './document.entity.js';

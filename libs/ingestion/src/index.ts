@@ -1,14 +1,4 @@
-import { parseText, type ParseOptions } from './parse-text.js';
-import { readDocument, type DocumentInput } from './read-document.js';
-import type { DocumentOutline } from './outline.types.js';
-
-/** Reads a document and parses it into its outline. */
-export async function parseDocument(
-  input: DocumentInput,
-  options: ParseOptions = {},
-): Promise<DocumentOutline> {
-  return parseText(await readDocument(input), options);
-}
+export { parseDocument } from './parse-document.js';
 
 export { parseText, type ParseOptions } from './parse-text.js';
 export {
@@ -18,7 +8,13 @@ export {
   MAX_DOCUMENT_BYTES,
   type DocumentInput,
 } from './read-document.js';
-export { IngestionException, IngestionExceptionCode } from './ingestion.exception.js';
+export {
+  IngestionException,
+  IngestionExceptionCode,
+  type DocumentLimitDetails,
+} from './ingestion.exception.js';
+export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, type DocumentLimitName } from './document-limits.js';
+export { ParsePool, type ParsePoolOptions } from './parse-pool.js';
 export {
   toParseJson,
   type ParseJson,

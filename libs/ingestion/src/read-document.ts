@@ -1,6 +1,8 @@
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import { IngestionException, IngestionExceptionCode } from './ingestion.exception.js';
 import { normalizeText } from './normalize-text.js';
 import { rejoinPdfLines, type PdfLine } from './pdf-lines.js';
+import { formatCount, packStoredZip, unpackZip } from './zip-guard.js';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -95,13 +97,18 @@ function checkTextContent(text: string): void {
   if (n > 0 && control / n > 0.02) throw binary();
 }
 
-async function readDocx(data: Uint8Array): Promise<string> {
+async function readDocx(data: Uint8Array, limits: DocumentLimits): Promise<string> {
+  // Unpacked here, within the limits, before mammoth sees anything: mammoth (JSZip) would
+  // inflate every part whole, however large, on the thread that calls it.
+  const checked = packStoredZip(unpackZip(data, limits));
   const mammoth = await import('mammoth');
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({
-      buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-    });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) },
+      // Images carry no text; mammoth would otherwise inline each one as base64 in the HTML.
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
     html = result.value;
   } catch (e) {
     throw new IngestionException(
@@ -169,13 +176,16 @@ export function htmlToText(html: string): string {
   return out.join('\n');
 }
 
-async function readPdf(data: Uint8Array): Promise<string> {
+async function readPdf(data: Uint8Array, limits: DocumentLimits): Promise<string> {
   const { extractTextItems, getDocumentProxy } = await import('unpdf');
   let pages: { str: string; y: number; height: number; fontSize: number; hasEOL: boolean }[][];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(data), { verbosity: 0 });
+    // Counted from the page tree before any page's text is extracted.
+    if (pdf.numPages > limits.maxPages) throw tooManyPages(pdf.numPages, limits.maxPages);
     pages = (await extractTextItems(pdf)).items;
   } catch (e) {
+    if (e instanceof IngestionException) throw e;
     throw new IngestionException(
       IngestionExceptionCode.UNREADABLE,
       `Could not read the .pdf file: ${oneLine(e)}`,
@@ -222,17 +232,39 @@ async function readPdf(data: Uint8Array): Promise<string> {
   return text;
 }
 
+function tooManyPages(value: number, limit: number): IngestionException {
+  return new IngestionException(
+    IngestionExceptionCode.TOO_LARGE,
+    `The .pdf file has ${formatCount(value)} pages; at most ${formatCount(limit)} are read.`,
+    { name: 'maxPages', limit, value },
+  );
+}
+
+function checkTextLength(text: string, limit: number): void {
+  if (text.length <= limit) return;
+  throw new IngestionException(
+    IngestionExceptionCode.TOO_LARGE,
+    `The document's text is ${formatCount(text.length)} characters long; at most ${formatCount(limit)} are read.`,
+    { name: 'maxTextChars', limit, value: text.length },
+  );
+}
+
 /**
- * Reads a .txt, .docx or .pdf document into NFC-normalised text. Throws `IngestionException`
- * (EMPTY, BINARY, UNSUPPORTED_TYPE, TOO_LARGE, UNREADABLE) with a one-line English message.
+ * Reads a .txt, .docx or .pdf document into NFC-normalised text, within `limits`. Throws
+ * `IngestionException` (EMPTY, BINARY, UNSUPPORTED_TYPE, TOO_LARGE, UNREADABLE) with a
+ * one-line English message; TOO_LARGE names the limit in `limit`.
  */
-export async function readDocument(input: DocumentInput): Promise<string> {
+export async function readDocument(
+  input: DocumentInput,
+  limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
+): Promise<string> {
   const data = input.data ?? null;
   const size = data ? data.byteLength : input.text !== undefined ? input.text.length : 0;
   if (size > MAX_DOCUMENT_BYTES) {
     throw new IngestionException(
       IngestionExceptionCode.TOO_LARGE,
       `The document is ${megabytes(size)} MB; the limit is 20 MB.`,
+      { name: 'fileBytes', limit: MAX_DOCUMENT_BYTES, value: size },
     );
   }
   const kind = kindOf(input, data);
@@ -249,6 +281,7 @@ export async function readDocument(input: DocumentInput): Promise<string> {
         `A .${kind} document must be given as file data, not text.`,
       );
     }
+    checkTextLength(input.text, limits.maxTextChars);
     text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
     checkTextContent(text);
   } else if (data.byteLength === 0) {
@@ -256,12 +289,13 @@ export async function readDocument(input: DocumentInput): Promise<string> {
       IngestionExceptionCode.EMPTY,
       `The document${input.fileName ? ` ${input.fileName}` : ''} is empty.`,
     );
-  } else if (kind === 'docx') text = await readDocx(data);
-  else if (kind === 'pdf') text = await readPdf(data);
+  } else if (kind === 'docx') text = await readDocx(data, limits);
+  else if (kind === 'pdf') text = await readPdf(data, limits);
   else {
     text = decodeText(data);
     checkTextContent(text);
   }
+  checkTextLength(text, limits.maxTextChars);
   if (!text.trim())
     throw new IngestionException(
       IngestionExceptionCode.EMPTY,

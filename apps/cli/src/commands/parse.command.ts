@@ -3,13 +3,15 @@ import { basename } from 'node:path';
 
 import { Command, CommandRunner, Option } from 'nest-commander';
 
+import { parsePoolOptions } from '@dondoc/directives';
 import {
   formatOutlineTree,
   IngestionException,
   MAX_DOCUMENT_BYTES,
-  parseDocument,
+  ParsePool,
   toParseJson,
 } from '@dondoc/ingestion';
+import { AppConfig } from '@dondoc/platform';
 
 interface ParseOptions {
   json?: boolean;
@@ -26,6 +28,10 @@ interface ParseOptions {
   description: 'Read a document and print its outline, tasks, citations and footnotes',
 })
 export class ParseCommand extends CommandRunner {
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
   async run([file]: string[], options: ParseOptions): Promise<void> {
     const outline = await this.read(file as string);
     if (!outline) return;
@@ -48,7 +54,14 @@ export class ParseCommand extends CommandRunner {
           `${basename(file)} is ${(info.size / 1_048_576).toFixed(1)} MB: documents over ${MAX_DOCUMENT_BYTES / 1_048_576} MB are not read`,
         );
       }
-      return await parseDocument({ fileName: basename(file), data: new Uint8Array(await readFile(file)) });
+      const data = new Uint8Array(await readFile(file));
+      // The same limits and time budget as the API: a hostile file stops with one line.
+      const pool = new ParsePool({ ...parsePoolOptions(this.config.documentReading), threads: 1 });
+      try {
+        return await pool.parse({ fileName: basename(file), data });
+      } finally {
+        await pool.close();
+      }
     } catch (error) {
       if (error instanceof IngestionException) return fail(error.message);
       const code = (error as NodeJS.ErrnoException).code;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
+import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
+
 /** The calendar of due dates: every "day" in the product is a day in Vietnam. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -71,6 +73,8 @@ export class AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Limits on one GraphQL operation's shape and cost. */
   readonly graphqlLimits: GraphqlLimits;
+  /** Limits and budgets of reading an uploaded document (.docx, .pdf, .txt). */
+  readonly documentReading: DocumentReadingConfig;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -97,6 +101,7 @@ export class AppConfig {
     this.metricsToken = fields.metricsToken;
     this.graphqlIntrospection = fields.graphqlIntrospection;
     this.graphqlLimits = fields.graphqlLimits;
+    this.documentReading = fields.documentReading;
   }
 
   /** The same configuration once the embedded database is known. */
@@ -231,6 +236,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     maxCost: integer('GRAPHQL_MAX_COST', 20_000, 100, 100_000_000),
     maxTokens: integer('GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
   };
+  const documentReading = readDocumentReading(integer);
+  // An import stores the document after reading it: a read may not use up the request's time.
+  if (documentReading.timeoutMs >= requestTimeoutMs) {
+    problems.push(
+      `PARSE_TIMEOUT_SECONDS must be shorter than REQUEST_TIMEOUT_MS (${requestTimeoutMs} ms), got ${documentReading.timeoutMs / 1000}`,
+    );
+  }
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -263,6 +275,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     metricsToken,
     graphqlIntrospection,
     graphqlLimits,
+    documentReading,
   });
 }
 
