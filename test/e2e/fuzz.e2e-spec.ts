@@ -74,11 +74,12 @@ describe('hostile input (fuzz)', () => {
     const operations = generateOperations(loadSchema(), new Random(SEED), pool, OPERATIONS);
     expect(operations.length).toBe(OPERATIONS);
     const report = await runFuzz(api!, operations, CALLERS, PROBE, {
-      concurrency: 4,
+      concurrency: Number(process.env.FUZZ_CONCURRENCY ?? 4),
       requestTimeoutMs: 10_000,
       probeBudgetMs: 1_000,
       probeEvery: 100,
-      hazardsPerClass: 2,
+      hazardsPerClass: 3,
+      slowMs: 2_000,
     });
     const summary = describeReport(report, SEED, api!.restarts);
     process.stdout.write(`${summary}\n`);

@@ -132,7 +132,7 @@ function graphqlOperation(
     case 'aliases':
       root = random.pick(queries);
       mode = 'plausible';
-      aliases = random.pick([100, 250, 500, 1_000, 2_000]);
+      aliases = random.pick([100, 100, 200, 300, 500, 1_000, 2_000]);
       selection = (type) => selectionFor(type, 0, random);
       break;
     case 'wide':

@@ -10,8 +10,13 @@ export interface FuzzLimits {
   probeBudgetMs: number;
   /** A probe after every this many requests (and one beside each heavy operation). */
   probeEvery: number;
-  /** After this many timeouts or crashes, the rest of that family and field is skipped. */
+  /**
+   * After this many failing or slow (over `slowMs`) answers, the rest of that class is skipped:
+   * on a build that fails, the run stays short and still names every class. Heavy families
+   * (deep nesting, aliases) form one class each; the others one per root field.
+   */
   hazardsPerClass: number;
+  slowMs: number;
 }
 
 export interface Failure {
@@ -31,13 +36,17 @@ export interface FuzzReport {
   requests: number;
   byCaller: Record<string, number>;
   byFamily: Record<string, number>;
+  /** Seconds spent waiting for answers, by family (summed over concurrent requests). */
+  secondsByFamily: Record<string, number>;
   statusClasses: Record<string, number>;
   errorCodes: Record<string, number>;
   skipped: number;
+  skippedByClass: Record<string, number>;
   relogins: number;
   probes: number;
   slowestProbeMs: number;
-  slowestRequest: { ms: number; what: string };
+  /** The slowest requests, slowest first. */
+  slowestRequests: { ms: number; what: string }[];
   failures: Failure[];
   probeFailures: ProbeFailure[];
   seconds: number;
@@ -48,6 +57,9 @@ const count = (histogram: Record<string, number>, key: string, by = 1) => {
 };
 
 const classOf = (operation: FuzzOperation) => `${operation.family}:${operation.target}`;
+const HEAVY_FAMILIES = new Set(['deep-nesting', 'aliases', 'wide']);
+const hazardClassOf = (operation: FuzzOperation) =>
+  HEAVY_FAMILIES.has(operation.family) ? operation.family : classOf(operation);
 
 /**
  * Sends every operation as every caller with bounded concurrency, checks each answer, probes
@@ -66,13 +78,15 @@ export async function runFuzz(
     requests: 0,
     byCaller: {},
     byFamily: {},
+    secondsByFamily: {},
     statusClasses: {},
     errorCodes: {},
     skipped: 0,
+    skippedByClass: {},
     relogins: 0,
     probes: 0,
     slowestProbeMs: 0,
-    slowestRequest: { ms: 0, what: '' },
+    slowestRequests: [],
     failures: [],
     probeFailures: [],
     seconds: 0,
@@ -146,27 +160,31 @@ export async function runFuzz(
     while (next < tasks.length) {
       const { operation, caller } = tasks[next++]!;
       const key = classOf(operation);
-      if ((hazards.get(key) ?? 0) >= limits.hazardsPerClass) {
+      if ((hazards.get(hazardClassOf(operation)) ?? 0) >= limits.hazardsPerClass) {
         report.skipped += 1;
+        count(report.skippedByClass, hazardClassOf(operation));
         continue;
       }
       const response = await sendOnce(operation, caller);
       report.requests += 1;
       count(report.byCaller, caller.name);
       count(report.byFamily, operation.family);
+      count(report.secondsByFamily, operation.family, Math.round(response.ms) / 1000);
       count(report.statusClasses, response.failure ?? `${Math.floor(response.status / 100)}xx`);
       for (const code of new Set(errorCodes(response.text))) {
         if (!response.failure) count(report.errorCodes, code);
       }
-      if (response.ms > report.slowestRequest.ms) {
-        report.slowestRequest = {
-          ms: Math.round(response.ms),
-          what: `#${operation.index} ${key} as ${caller.name}`,
-        };
-      }
+      report.slowestRequests.push({
+        ms: Math.round(response.ms),
+        what: `#${operation.index} ${key} as ${caller.name}`,
+      });
+      report.slowestRequests = report.slowestRequests.sort((a, b) => b.ms - a.ms).slice(0, 8);
       const problems = problemsOf(response);
       if (problems.length > 0) report.failures.push({ operation, caller: caller.name, problems, response });
-      if (response.failure) hazards.set(key, (hazards.get(key) ?? 0) + 1);
+      if (problems.length > 0 || response.ms > limits.slowMs) {
+        const skipKey = hazardClassOf(operation);
+        hazards.set(skipKey, (hazards.get(skipKey) ?? 0) + 1);
+      }
       if (++sinceProbe >= limits.probeEvery) {
         sinceProbe = 0;
         probe();
@@ -185,9 +203,12 @@ export function describeReport(report: FuzzReport, seed: number, restarts: numbe
     `fuzz seed ${seed} (FUZZ_SEED=${seed} replays it): ${report.operations} operations, ${report.requests} requests in ${report.seconds} s, ${report.skipped} skipped after repeated stalls, ${restarts} API restarts, ${report.relogins} re-logins`,
     `  requests by caller: ${JSON.stringify(report.byCaller)}`,
     `  operations by family (requests): ${JSON.stringify(report.byFamily)}`,
+    `  seconds waited by family: ${JSON.stringify(Object.fromEntries(Object.entries(report.secondsByFamily).map(([k, v]) => [k, Math.round(v)])))}`,
+    `  skipped by class: ${JSON.stringify(report.skippedByClass)}`,
     `  status classes: ${JSON.stringify(report.statusClasses)}`,
     `  error codes: ${JSON.stringify(report.errorCodes)}`,
-    `  probes: ${report.probes}, slowest ${Math.round(report.slowestProbeMs)} ms, ${report.probeFailures.length} over budget; slowest request ${report.slowestRequest.ms} ms (${report.slowestRequest.what})`,
+    `  probes: ${report.probes}, slowest ${Math.round(report.slowestProbeMs)} ms, ${report.probeFailures.length} over budget`,
+    `  slowest requests: ${report.slowestRequests.map((r) => `${r.ms} ms ${r.what}`).join('; ')}`,
     `  failures: ${report.failures.length}`,
   ];
   const kinds = new Map<string, { failure: Failure; count: number; callers: Set<string> }>();
