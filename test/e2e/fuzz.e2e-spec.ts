@@ -81,13 +81,17 @@ describe('hostile input (fuzz)', () => {
       hazardsPerClass: 3,
       slowMs: 2_000,
     });
-    const summary = describeReport(report, SEED, api!.restarts);
+    const summary = [
+      describeReport(report, SEED, api!.restarts),
+      ...api!.deaths.map((death) => `  ✗ the API was replaced: ${death}`),
+    ].join('\n');
     process.stdout.write(`${summary}\n`);
-    expect({ failures: report.failures.length, slowProbes: report.probeFailures.length, summary }).toEqual({
-      failures: 0,
-      slowProbes: 0,
+    expect({
+      failures: report.failures.length,
+      slowProbes: report.probeFailures.length,
+      lostCallers: [...api!.lostCallers],
       summary,
-    });
+    }).toEqual({ failures: 0, slowProbes: 0, lostCallers: [], summary });
   }, 900_000);
 });
 

@@ -48,9 +48,16 @@ export class ApiUnderFuzz {
     for (const caller of this.callers) await this.signIn(caller);
   }
 
+  /** How each replaced API ended: its exit and the end of its output (a heap exhaustion says so). */
+  readonly deaths: string[] = [];
+
   /** Kills a stuck or dead API and starts a new one on the same database. */
   async restart(): Promise<void> {
     this.restarts += 1;
+    const child = this.child;
+    const state =
+      child?.exitCode !== null ? `exited with ${child?.exitCode ?? child?.signalCode}` : 'stalled, killed';
+    this.deaths.push(`${state}; output: ${(child?.output() ?? '').slice(-1_500).replace(/\s+/g, ' ')}`);
     await this.stop();
     await this.start();
   }
@@ -72,10 +79,18 @@ export class ApiUnderFuzz {
     return this.sessions.get(caller.name) ?? {};
   }
 
+  /** Callers who could no longer sign in: an operation changed their account, which the suite must prevent. */
+  readonly lostCallers = new Set<string>();
+
   async signIn(caller: Caller): Promise<void> {
     if (!caller.email) return;
-    const session = await signIn(this.url, caller.email, caller.password);
-    this.sessions.set(caller.name, session.headers);
+    try {
+      const session = await signIn(this.url, caller.email, caller.password);
+      this.sessions.set(caller.name, session.headers);
+    } catch (error) {
+      this.lostCallers.add(`${caller.name}: ${String(error).slice(0, 300)}`);
+      this.sessions.delete(caller.name);
+    }
   }
 
   /** Sends one operation as `headers`, from an address of its own (the login throttle counts by address). */
@@ -109,6 +124,14 @@ export class ApiUnderFuzz {
         ms,
         failure: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'connection',
       };
+    }
+  }
+
+  async alive(): Promise<boolean> {
+    try {
+      return (await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(5_000) })).status === 200;
+    } catch {
+      return false;
     }
   }
 

@@ -38,14 +38,10 @@ export function malformedRequest(random: Random, schema: GraphQLSchema): Malform
     [
       'deep-variables',
       () => {
-        let value: unknown = 1;
-        for (let i = 0; i < Math.min(n, 5_000); i += 1) value = [value];
-        return {
-          body: json({
-            query: 'query ($x: [ID!]) { allTasks(filter: { ids: $x }) { id } }',
-            variables: { x: value },
-          }),
-        };
+        // Written out by hand: JSON.stringify itself would overflow the stack on this value.
+        const depth = Math.min(n, 10_000);
+        const query = JSON.stringify('query ($x: [ID!]) { allTasks(filter: { ids: $x }) { id } }');
+        return { body: `{"query":${query},"variables":{"x":${'['.repeat(depth)}"1"${']'.repeat(depth)}}}` };
       },
     ],
     [

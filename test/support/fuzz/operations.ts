@@ -7,6 +7,8 @@ import { malformedRequest } from './malformed.js';
 import type { Random } from './random.js';
 import {
   deepSelection,
+  loopSelection,
+  loopsOf,
   objectReturn,
   type RootField,
   rootFields,
@@ -64,7 +66,7 @@ export function generateOperations(
     const operation =
       family === 'malformed'
         ? { family, ...malformedRequest(random, schema) }
-        : graphqlOperation(family, random, values, roots, pool);
+        : graphqlOperation(family, random, values, roots, pool, schema);
     if (!operation) continue;
     const request: FuzzOperation = {
       index: operations.length,
@@ -101,6 +103,7 @@ function graphqlOperation(
   values: ValueMaker,
   roots: readonly Root[],
   pool: IdPool,
+  schema: GraphQLSchema,
 ): Omit<FuzzOperation, 'index' | 'method' | 'search' | 'contentType' | 'heavy'> | null {
   const queries = roots.filter((r) => r.kind === 'query');
   let root: Root;
@@ -123,10 +126,21 @@ function graphqlOperation(
       const lists = queries.filter(
         (r) => /^all[A-Z]/.test(r.field.name) || pool.byType[r.field.name]?.length,
       );
-      root = random.pick(lists);
+      const loops = loopsOf(schema);
       mode = 'plausible';
-      const depth = random.int(4, 14);
-      selection = (type) => deepSelection(type, depth, random);
+      if (random.chance(0.5) && loops.length > 0) {
+        // A loop such as Document.tasks → Task.document → tasks …, from a root giving its type.
+        const loop = random.pick(loops);
+        const starts = lists.filter((r) => objectReturn(r.field) === loop.from);
+        if (starts.length === 0) return null;
+        root = random.pick(starts);
+        const turns = random.int(3, 8);
+        selection = () => loopSelection(loop, turns);
+      } else {
+        root = random.pick(lists);
+        const depth = random.int(4, 14);
+        selection = (type) => deepSelection(type, depth, random);
+      }
       break;
     }
     case 'aliases':

@@ -11,7 +11,7 @@ export interface FuzzLimits {
   /** A probe after every this many requests (and one beside each heavy operation). */
   probeEvery: number;
   /**
-   * After this many failing or slow (over `slowMs`) answers, the rest of that class is skipped:
+   * After this many stalled, lost or slow (over `slowMs`) answers, the rest of that class is skipped:
    * on a build that fails, the run stays short and still names every class. Heavy families
    * (deep nesting, aliases) form one class each; the others one per root field.
    */
@@ -43,6 +43,7 @@ export interface FuzzReport {
   skipped: number;
   skippedByClass: Record<string, number>;
   relogins: number;
+  connectionRetries: number;
   probes: number;
   slowestProbeMs: number;
   /** The slowest requests, slowest first. */
@@ -84,6 +85,7 @@ export async function runFuzz(
     skipped: 0,
     skippedByClass: {},
     relogins: 0,
+    connectionRetries: 0,
     probes: 0,
     slowestProbeMs: 0,
     slowestRequests: [],
@@ -144,6 +146,11 @@ export async function runFuzz(
         }
         return response;
       }
+      // A kept-alive socket the server had just closed: the API is up, so resend.
+      if (response.failure === 'connection' && attempt === 0 && !restarting && (await api.alive())) {
+        report.connectionRetries += 1;
+        continue;
+      }
       // A request in flight when another one took the API down is not to blame: resend it.
       if (generation !== seenGeneration || restarting) {
         await restart(seenGeneration);
@@ -181,7 +188,7 @@ export async function runFuzz(
       report.slowestRequests = report.slowestRequests.sort((a, b) => b.ms - a.ms).slice(0, 8);
       const problems = problemsOf(response);
       if (problems.length > 0) report.failures.push({ operation, caller: caller.name, problems, response });
-      if (problems.length > 0 || response.ms > limits.slowMs) {
+      if (response.failure || response.ms > limits.slowMs) {
         const skipKey = hazardClassOf(operation);
         hazards.set(skipKey, (hazards.get(skipKey) ?? 0) + 1);
       }
@@ -200,7 +207,7 @@ export async function runFuzz(
 /** The counts, and one example of each kind of failure with what is needed to replay it. */
 export function describeReport(report: FuzzReport, seed: number, restarts: number): string {
   const lines = [
-    `fuzz seed ${seed} (FUZZ_SEED=${seed} replays it): ${report.operations} operations, ${report.requests} requests in ${report.seconds} s, ${report.skipped} skipped after repeated stalls, ${restarts} API restarts, ${report.relogins} re-logins`,
+    `fuzz seed ${seed} (FUZZ_SEED=${seed} replays it): ${report.operations} operations, ${report.requests} requests in ${report.seconds} s, ${report.skipped} skipped after repeated stalls, ${restarts} API restarts, ${report.relogins} re-logins, ${report.connectionRetries} resends on a closed socket`,
     `  requests by caller: ${JSON.stringify(report.byCaller)}`,
     `  operations by family (requests): ${JSON.stringify(report.byFamily)}`,
     `  seconds waited by family: ${JSON.stringify(Object.fromEntries(Object.entries(report.secondsByFamily).map(([k, v]) => [k, Math.round(v)])))}`,
@@ -228,12 +235,26 @@ export function describeReport(report: FuzzReport, seed: number, restarts: numbe
       `  ✗ ${kind} ×${times} (as ${[...callers].join(', ')})`,
       `      e.g. #${operation.index} as ${failure.caller}: ${operation.method} /graphql${operation.search.slice(0, 200)} [${operation.contentType}] ${excerpt(operation.body ?? '', 700)}`,
       `      → ${response.failure ?? response.status} ${excerpt(response.text, 500)}`,
+      ...internalErrors(response.text).map((error) => `      internal error: ${excerpt(error, 400)}`),
     );
   }
   for (const slow of report.probeFailures.slice(0, 10)) {
     lines.push(`  ✗ probe took ${slow.ms} ms while in flight: ${slow.during.join('; ') || 'nothing'}`);
   }
   return lines.join('\n');
+}
+
+/** The errors coded INTERNAL_SERVER_ERROR, whole, however long the list around them. */
+function internalErrors(text: string): string[] {
+  try {
+    const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+    return (body.errors ?? [])
+      .filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')
+      .slice(0, 2)
+      .map((error) => JSON.stringify(error));
+  } catch {
+    return [];
+  }
 }
 
 function excerpt(text: string, max: number): string {

@@ -222,3 +222,33 @@ export function objectReturn(field: RootField): GraphQLObjectType | null {
   const named = getNamedType(field.type);
   return isObjectType(named) ? named : null;
 }
+
+/** A list field and a way back: Document.tasks → Task.document, Task.assignments → Assignment.task. */
+export interface Loop {
+  from: GraphQLObjectType;
+  list: string;
+  back: string;
+}
+
+export function loopsOf(schema: GraphQLSchema): Loop[] {
+  const loops: Loop[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
+      const target = getNamedType(field.type);
+      if (!isListType(inner) || !isObjectType(target)) continue;
+      for (const back of Object.values(target.getFields())) {
+        if (getNamedType(back.type) === type) loops.push({ from: type, list: field.name, back: back.name });
+      }
+    }
+  }
+  return loops;
+}
+
+/** The loop `turns` times round: every turn multiplies the rows by the list's length. */
+export function loopSelection(loop: Loop, turns: number): string {
+  let selection = 'id';
+  for (let i = 0; i < turns; i += 1) selection = `id ${loop.list} { id ${loop.back} { ${selection} } }`;
+  return selection;
+}
