@@ -218,43 +218,65 @@ export function describeReport(report: FuzzReport, seed: number, restarts: numbe
     `  slowest requests: ${report.slowestRequests.map((r) => `${r.ms} ms ${r.what}`).join('; ')}`,
     `  failures: ${report.failures.length}`,
   ];
-  const kinds = new Map<string, { failure: Failure; count: number; callers: Set<string> }>();
+  // One line per kind of failure (an internal error's message, a leak, a stall), with the
+  // fields and callers it was seen with and one example to replay.
+  const kinds = new Map<
+    string,
+    { failure: Failure; count: number; callers: Set<string>; targets: Set<string> }
+  >();
   for (const failure of report.failures) {
     for (const problem of failure.problems) {
-      const kind = `${classOf(failure.operation)} → ${problem.replace(/"[^"]*"$/, '').replace(/\d+ ms/, 'N ms')}`;
+      const kind = kindOf(problem, failure);
       const seen = kinds.get(kind);
       if (seen) {
         seen.count += 1;
         seen.callers.add(failure.caller);
-      } else kinds.set(kind, { failure, count: 1, callers: new Set([failure.caller]) });
+        seen.targets.add(classOf(failure.operation));
+      } else {
+        kinds.set(kind, {
+          failure,
+          count: 1,
+          callers: new Set([failure.caller]),
+          targets: new Set([classOf(failure.operation)]),
+        });
+      }
     }
   }
-  for (const [kind, { failure, count: times, callers }] of kinds) {
+  for (const [kind, { failure, count: times, callers, targets }] of kinds) {
     const { operation, response } = failure;
     lines.push(
-      `  ✗ ${kind} ×${times} (as ${[...callers].join(', ')})`,
+      `  ✗ ${kind} ×${times}`,
+      `      as ${[...callers].join(', ')}; in ${[...targets].slice(0, 12).join(', ')}${targets.size > 12 ? ` and ${targets.size - 12} more` : ''}`,
       `      e.g. #${operation.index} as ${failure.caller}: ${operation.method} /graphql${operation.search.slice(0, 200)} [${operation.contentType}] ${excerpt(operation.body ?? '', 700)}`,
-      `      → ${response.failure ?? response.status} ${excerpt(response.text, 500)}`,
-      ...internalErrors(response.text).map((error) => `      internal error: ${excerpt(error, 400)}`),
+      `      → ${response.failure ?? response.status} ${excerpt(response.text, 400)}`,
     );
   }
-  for (const slow of report.probeFailures.slice(0, 10)) {
+  for (const slow of [...report.probeFailures].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
     lines.push(`  ✗ probe took ${slow.ms} ms while in flight: ${slow.during.join('; ') || 'nothing'}`);
   }
   return lines.join('\n');
 }
 
-/** The errors coded INTERNAL_SERVER_ERROR, whole, however long the list around them. */
-function internalErrors(text: string): string[] {
-  try {
-    const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
-    return (body.errors ?? [])
-      .filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')
-      .slice(0, 2)
-      .map((error) => JSON.stringify(error));
-  } catch {
-    return [];
+/** What a failure is, for grouping: an internal error by its message and field, a stall by its class. */
+function kindOf(problem: string, failure: Failure): string {
+  if (problem === 'INTERNAL_SERVER_ERROR') {
+    try {
+      const body = JSON.parse(failure.response.text) as {
+        errors?: { message?: string; path?: unknown[]; extensions?: { code?: string } }[];
+      };
+      const internal = (body.errors ?? []).find(
+        (error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR',
+      );
+      const where = internal?.path?.[0] ? ` in ${failure.operation.target}` : '';
+      return `INTERNAL_SERVER_ERROR "${excerpt(internal?.message ?? '', 120)}"${where}`;
+    } catch {
+      return problem;
+    }
   }
+  const general = problem.replace(/\d+ ms/, 'N ms');
+  return general.startsWith('no answer') || general.startsWith('connection')
+    ? `${general} (${classOf(failure.operation)})`
+    : `${general} (${failure.operation.family})`;
 }
 
 function excerpt(text: string, max: number): string {
