@@ -75,7 +75,7 @@ describe('hostile input (fuzz)', () => {
     expect(operations.length).toBe(OPERATIONS);
     const report = await runFuzz(api!, operations, CALLERS, PROBE, {
       concurrency: Number(process.env.FUZZ_CONCURRENCY ?? 4),
-      requestTimeoutMs: 10_000,
+      requestTimeoutMs: 6_000,
       probeBudgetMs: 1_000,
       probeEvery: 100,
       hazardsPerClass: 3,

@@ -30,6 +30,11 @@ import {
   type IdPool,
 } from './hostile-values.js';
 import type { Random } from './random.js';
+import { zipBombDocx } from './zip-bomb.js';
+
+/** Made once: 40 MB of XML in a few tens of kilobytes (the was 100 MB in 420 KB). */
+let bomb: Buffer | undefined;
+const zipBomb = () => (bomb ??= zipBombDocx(40_000_000));
 
 /**
  * The schema the API serves, read from the committed apps/api/schema.gql (api.e2e keeps it
@@ -81,6 +86,13 @@ export class ValueMaker {
     }
     if (isInputObjectType(type)) {
       if (depth > 4) return {};
+      if (type.name === 'DocumentInput' && mode === 'hostile' && random.chance(0.2)) {
+        // The inflated-size attack needs its name too: only a .docx is unzipped.
+        return {
+          fileName: random.pick(['bomb.docx', 'bomb.DOCX']),
+          fileBase64: zipBomb().toString('base64'),
+        };
+      }
       const object: Record<string, unknown> = {};
       for (const field of Object.values(type.getFields())) {
         const required = isNonNullType(field.type);
@@ -162,6 +174,7 @@ export class ValueMaker {
       Buffer.from('%PDF-'),
       Buffer.from('NGHỊ QUYẾT\nI. NHIỆM VỤ\n1. Làm việc.\n'),
       Buffer.alloc(random.int(1, 100_000), 0),
+      zipBomb(),
     ]);
     return random.chance(0.1) ? '!!not base64!!' : bytes.toString('base64');
   }
