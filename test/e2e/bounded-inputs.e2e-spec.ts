@@ -237,6 +237,29 @@ describe('bounded inputs over the API', () => {
     expectBadInput(password as Answer, /password must be at most 200 characters/);
   });
 
+  it('calls sixty bad values in one variable list bad input, not an internal error', async () => {
+    const answer = await call(officer, 'query ($f: UserFilter) { _allUsersMeta(filter: $f) { count } }', {
+      f: { ids: Array.from({ length: 60 }, (_, i) => [i]) },
+    });
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.body.errors?.map((error) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(answer.body.errors?.at(-1)?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('does not take client-chosen query hashes (no automatic persisted queries)', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...officer.headers },
+      body: JSON.stringify({
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } },
+      }),
+    });
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as Answer['body'];
+    expect(body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+
   it('declares a limit on every String argument and input field of the live schema, and caps every id list', () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const inputs: { position: string; type: GraphQLInputType; description: string }[] = [];

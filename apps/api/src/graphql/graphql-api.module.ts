@@ -31,6 +31,9 @@ export class GraphqlApiModule {
           playground: false,
           // Off in production unless GRAPHQL_INTROSPECTION=true: the console carries its schema.
           introspection: config.graphqlIntrospection,
+          // No automatic persisted queries: the console sends whole documents, and a cache of
+          // queries keyed by client-chosen hashes is one more thing a stranger can fill.
+          persistedQueries: false,
           hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),

@@ -36,6 +36,17 @@ describe('internalErrorsPlugin', () => {
     expect(error).toEqual({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
+  it('calls graphql-js giving up on too many bad variable values what it is: bad input', async () => {
+    const [error] = await sent(
+      [{ message: 'Too many errors processing variables, error limit reached. Execution aborted.' }],
+      'en',
+    );
+    expect(error).toEqual({
+      message: 'Too many invalid values in the request variables (stopped after 50 errors)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('leaves the errors the caller can act on as they are', async () => {
     const mine = { message: 'Không tìm thấy', extensions: { code: 'NOT_FOUND', id: 'x' } };
     expect(await sent([mine])).toEqual([mine]);
