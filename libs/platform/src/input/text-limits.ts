@@ -28,8 +28,11 @@ export const TEXT_LIMITS = {
   summary: 4_000,
   mergerNote: 1_000,
   fileName: 255,
-  /** Pasted document text. */
-  documentText: 20_000_000,
+  /**
+   * Pasted document text: the reader's default text cap (DOCUMENT_MAX_CHARS), so a paste over it
+   * is refused by validation, before it is carried to a reading thread.
+   */
+  documentText: 2_000_000,
   /** A 20 MB file in base64. */
   documentFileBase64: 28_000_000,
   sortField: 64,
