@@ -38,6 +38,8 @@ describe('time and connection budgets of a request', () => {
       REQUEST_TIMEOUT_MS: '2500',
       REQUEST_MAX_CONNECTIONS: '2',
       DATABASE_POOL_SIZE: '8',
+      // A document read must end before the request's deadline (the configuration insists).
+      PARSE_TIMEOUT_SECONDS: '1',
     });
     const given = new Given(api.app);
     const konTum = await given.konTum();
