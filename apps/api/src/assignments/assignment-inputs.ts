@@ -14,9 +14,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+import { TEXT_LIMITS } from '@dondoc/platform';
 
-import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
+import { BoundedText } from '../common/bounded-text.js';
+import { IdList } from '../common/id-list.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import {
   AssignmentRole,
@@ -30,10 +31,7 @@ import { ListArgs } from '../common/list.args.js';
 
 @InputType('AssignmentFilter')
 export class AssignmentFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @BoundedText(TEXT_LIMITS.search, {
     nullable: true,
@@ -84,10 +82,7 @@ export class AssignmentListArgs extends ListArgs {
 
 @InputType('ProgressReportFilter')
 export class ProgressReportFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [ReportStatus], { nullable: true })
@@ -108,10 +103,7 @@ export class ProgressReportListArgs extends ListArgs {
 
 @InputType('ExtensionRequestFilter')
 export class ExtensionRequestFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [ExtensionStatus], { nullable: true })

@@ -36,6 +36,3 @@ export function BoundedText(limit: number, options: BoundedTextOptions = {}): Pr
     MaxLength(limit, { each, message: message.en, context: message })(target, key);
   };
 }
-
-/** The description of every `ids` list filter, stating its cap (MAX_IDS_PER_LIST). */
-export const IDS_DESCRIPTION = 'At most 1,000 ids.';

@@ -13,19 +13,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+import { TEXT_LIMITS } from '@dondoc/platform';
 
-import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
+import { BoundedText } from '../common/bounded-text.js';
+import { IdList } from '../common/id-list.js';
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { AssignmentRole, Cadence, DocumentStatus, TaskKind } from '../common/domain-enums.js';
 import { ListArgs } from '../common/list.args.js';
 
 @InputType('DocumentFilter')
 export class DocumentFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @BoundedText(TEXT_LIMITS.search, {
     nullable: true,
@@ -49,10 +47,7 @@ export class DocumentListArgs extends ListArgs {
 
 @InputType('TaskFilter')
 export class TaskFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @BoundedText(TEXT_LIMITS.search, { nullable: true, description: 'Task text, without diacritics.' })
   q?: string;

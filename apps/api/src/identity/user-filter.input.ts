@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
 
-import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+import { TEXT_LIMITS } from '@dondoc/platform';
 
-import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
+import { BoundedText } from '../common/bounded-text.js';
+import { IdList } from '../common/id-list.js';
 
 import { ListArgs } from '../common/list.args.js';
 
@@ -12,10 +13,7 @@ import { Role } from './role-enum.js';
 
 @InputType({ description: 'Filters of allUsers; all optional, combined with AND.' })
 export class UserFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
 
   @BoundedText(TEXT_LIMITS.search, {

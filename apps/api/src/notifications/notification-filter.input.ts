@@ -1,19 +1,15 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 
 import { NotificationKind } from '@dondoc/notifications';
-import { MAX_IDS_PER_LIST } from '@dondoc/platform';
 
-import { IDS_DESCRIPTION } from '../common/bounded-text.js';
+import { IdList } from '../common/id-list.js';
 import { ListArgs } from '../common/list.args.js';
 
 @InputType({ description: "Filters of allNotifications (always the caller's own)." })
 export class NotificationFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
 
   @Field({ nullable: true, description: 'true: only unread; false: only read.' })
@@ -38,8 +34,6 @@ export class NotificationListArgs extends ListArgs {
 
 @ArgsType()
 export class MarkNotificationsReadArgs {
-  @Field(() => [ID], { description: IDS_DESCRIPTION })
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList()
   ids: string[];
 }

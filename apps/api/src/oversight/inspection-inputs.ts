@@ -1,18 +1,11 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 
-import { MAX_IDS_PER_LIST, TEXT_LIMITS } from '@dondoc/platform';
+import { TEXT_LIMITS } from '@dondoc/platform';
 
-import { BoundedText, IDS_DESCRIPTION } from '../common/bounded-text.js';
+import { BoundedText } from '../common/bounded-text.js';
+import { IdList } from '../common/id-list.js';
 
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { ListArgs } from '../common/list.args.js';
@@ -20,10 +13,7 @@ import { InspectionSeverity, InspectionStatus } from './inspection-enums.js';
 
 @InputType('InspectionFilter')
 export class InspectionFilter {
-  @Field(() => [ID], { nullable: true, description: IDS_DESCRIPTION })
-  @IsOptional()
-  @IsString({ each: true })
-  @ArrayMaxSize(MAX_IDS_PER_LIST)
+  @IdList({ nullable: true })
   ids?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() assignmentId?: string;
   @Field(() => [InspectionStatus], { nullable: true })
