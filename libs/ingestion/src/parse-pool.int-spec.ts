@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
 
 import { DEFAULT_DOCUMENT_LIMITS } from './document-limits.js';
-import { IngestionException, IngestionExceptionCode } from './ingestion.exception.js';
+import { IngestionExceptionCode } from './ingestion.exception.js';
 import { SEED_DOCUMENT_URL } from './index.js';
 import { toParseJson } from './parse-json.js';
 import { parseDocument } from './parse-document.js';
 import { ParsePool } from './parse-pool.js';
 import { docxBomb } from './testing/hostile-documents.js';
 import { pdfBomb } from './testing/hostile-pdf.js';
+import { asyncRefusalOf } from './testing/refusal.js';
 
 const MB = 1024 * 1024;
-
-async function refusal(promise: Promise<unknown>): Promise<IngestionException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IngestionException) return error;
-    throw error;
-  }
-  throw new Error('expected the read to be refused');
-}
 
 /** The longest the event loop went without running a 10 ms timer while `work` ran. */
 async function longestStall(work: Promise<unknown>): Promise<number> {
@@ -51,7 +42,7 @@ describe('reading documents in worker threads', () => {
 
   it('refuses a zip bomb naming the limit, and a second read on the same thread still works', async () => {
     pool = new ParsePool({ threads: 1 });
-    const error = await refusal(pool.parse({ fileName: 'bomb.docx', data: docxBomb(100 * MB) }));
+    const error = await asyncRefusalOf(pool.parse({ fileName: 'bomb.docx', data: docxBomb(100 * MB) }));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'maxEntryBytes', limit: 20 * MB });
     const outline = await pool.parse({ text: readFileSync(SEED_DOCUMENT_URL, 'utf8') });
@@ -62,7 +53,7 @@ describe('reading documents in worker threads', () => {
     // 15 MB of XML is within the limits but takes mammoth seconds: past a 300 ms budget.
     pool = new ParsePool({ threads: 1, timeoutMs: 300 });
     const started = performance.now();
-    const error = await refusal(pool.parse({ fileName: 'slow.docx', data: docxBomb(15 * MB) }));
+    const error = await asyncRefusalOf(pool.parse({ fileName: 'slow.docx', data: docxBomb(15 * MB) }));
     expect(error.code).toBe(IngestionExceptionCode.TIMEOUT);
     expect(error.limit).toMatchObject({ name: 'seconds', limit: 0.3 });
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -84,7 +75,7 @@ describe('reading documents in worker threads', () => {
       maxHeapMb: 64,
       limits: { ...DEFAULT_DOCUMENT_LIMITS, maxEntryBytes: 50 * MB },
     });
-    const error = await refusal(pool.parse({ fileName: 'heavy.docx', data: docxBomb(40 * MB) }));
+    const error = await asyncRefusalOf(pool.parse({ fileName: 'heavy.docx', data: docxBomb(40 * MB) }));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'heapMb', limit: 64 });
   });
@@ -95,7 +86,7 @@ describe('reading documents in worker threads', () => {
     pool = new ParsePool({ threads: 1, timeoutMs: 60_000, maxHeapMb: 100 });
     const bomb = await pdfBomb(400 * MB);
     expect(bomb.byteLength).toBeLessThan(3 * MB);
-    const error = await refusal(pool.parse({ fileName: 'bom.pdf', data: bomb }));
+    const error = await asyncRefusalOf(pool.parse({ fileName: 'bom.pdf', data: bomb }));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'heapMb', limit: 100 });
   });
@@ -105,7 +96,7 @@ describe('reading documents in worker threads', () => {
     const text = readFileSync(SEED_DOCUMENT_URL, 'utf8');
     const first = pool.parse({ text });
     const second = pool.parse({ text });
-    const third = await refusal(pool.parse({ text }));
+    const third = await asyncRefusalOf(pool.parse({ text }));
     expect(third.code).toBe(IngestionExceptionCode.BUSY);
     await Promise.all([first, second]);
   });

@@ -1,32 +1,13 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
-import { IngestionException, IngestionExceptionCode } from './ingestion.exception.js';
+import { IngestionExceptionCode } from './ingestion.exception.js';
 import { readDocument } from './read-document.js';
+import { asyncRefusalOf, refusalOf } from './testing/refusal.js';
 import { docxBomb, docxWithManyEntries, docxWithManyLargeParts } from './testing/hostile-documents.js';
 import { packStoredZip, unpackZip } from './zip-guard.js';
 
 const MB = 1024 * 1024;
-
-function refusal(run: () => unknown): IngestionException {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof IngestionException) return error;
-    throw error;
-  }
-  throw new Error('expected the archive to be refused');
-}
-
-async function asyncRefusal(promise: Promise<unknown>): Promise<IngestionException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IngestionException) return error;
-    throw error;
-  }
-  throw new Error('expected the document to be refused');
-}
 
 async function plainDocx(lines: string[]): Promise<Uint8Array> {
   const doc = new Document({
@@ -46,7 +27,7 @@ describe('the .docx guard', () => {
     const bomb = docxBomb(100 * MB);
     expect(bomb.byteLength).toBeLessThan(1 * MB);
     const started = process.hrtime.bigint();
-    const error = await asyncRefusal(readDocument({ fileName: 'bomb.docx', data: bomb }));
+    const error = await asyncRefusalOf(readDocument({ fileName: 'bomb.docx', data: bomb }));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'maxEntryBytes', limit: 20 * MB, entry: 'word/document.xml' });
@@ -58,19 +39,19 @@ describe('the .docx guard', () => {
   });
 
   it('counts the total of all parts while inflating, whatever the headers declare', () => {
-    const error = refusal(() => unpackZip(docxWithManyLargeParts(3, 3 * MB, 100), limits));
+    const error = refusalOf(() => unpackZip(docxWithManyLargeParts(3, 3 * MB, 100), limits));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toMatchObject({ name: 'maxInflatedBytes', limit: 8 * MB, atLeast: true });
     expect(error.message).toBe('The .docx file unpacks to more than 8 MB; at most 8 MB is read.');
   });
 
   it('caps each part even when the total has room', () => {
-    const error = refusal(() => unpackZip(docxBomb(5 * MB), limits));
+    const error = refusalOf(() => unpackZip(docxBomb(5 * MB), limits));
     expect(error.limit).toMatchObject({ name: 'maxEntryBytes', limit: 4 * MB });
   });
 
   it('refuses too many parts before inflating any, saying how many there are', () => {
-    const error = refusal(() => unpackZip(docxWithManyEntries(2_345), DEFAULT_DOCUMENT_LIMITS));
+    const error = refusalOf(() => unpackZip(docxWithManyEntries(2_345), DEFAULT_DOCUMENT_LIMITS));
     expect(error.code).toBe(IngestionExceptionCode.TOO_LARGE);
     expect(error.limit).toEqual({ name: 'maxEntries', limit: 2_000, value: 2_345 });
     expect(error.message).toBe('The .docx file holds 2,345 parts; at most 2,000 are read.');
@@ -99,7 +80,7 @@ describe('the .docx guard', () => {
   it('refuses a broken archive as unreadable', () => {
     const docx = docxWithManyEntries(3);
     const truncated = docx.slice(0, 40);
-    expect(refusal(() => unpackZip(truncated, DEFAULT_DOCUMENT_LIMITS)).code).toBe(
+    expect(refusalOf(() => unpackZip(truncated, DEFAULT_DOCUMENT_LIMITS)).code).toBe(
       IngestionExceptionCode.UNREADABLE,
     );
   });
@@ -109,7 +90,7 @@ describe('the text limit on a .docx', () => {
   it('counts the text a .docx holds, not its file size', async () => {
     const limits = { ...DEFAULT_DOCUMENT_LIMITS, maxTextChars: 1_000 };
     const text = 'Các cấp ủy quán triệt. '.repeat(100);
-    const error = await asyncRefusal(
+    const error = await asyncRefusalOf(
       readDocument({ fileName: 'a.docx', data: await plainDocx([text]) }, limits),
     );
     expect(error.limit).toEqual({ name: 'maxTextChars', limit: 1_000, value: text.length });
