@@ -52,6 +52,16 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/fuzz\\.e2e-spec\\.ts$'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      // The fuzz suite asserts that other users are answered within 1 s while it runs, so it
+      // runs on its own (scripts/test.sh), not beside the other suites that load both cores.
+      ...shared,
+      displayName: 'security',
+      testMatch: ['<rootDir>/test/e2e/fuzz.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
