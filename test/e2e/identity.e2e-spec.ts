@@ -1,6 +1,7 @@
 import { bootApi, Given, graphql, type RunningApi, Role, signIn, TEST_PASSWORD } from '@dondoc/test-support';
 import { DEMO_PASSWORD, DemoUsers } from '@dondoc/identity';
 import { FixedClock } from '@dondoc/platform';
+import { decodeJwt, SignJWT } from 'jose';
 
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -154,6 +155,27 @@ describe('signing in and sessions', () => {
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const none = await graphql(api.url, ME);
     expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token signed with the secret but without an expiry, or for another audience', async () => {
+    const session = await signIn(api.url, officerEmail, TEST_PASSWORD);
+    const mine = decodeJwt(session.accessToken);
+    const secret = new TextEncoder().encode(api.config.jwtSecret!);
+    const resign = (drop: 'exp' | 'aud') => {
+      const { exp, aud, iat, iss, sub, ...rest } = mine;
+      let token = new SignJWT(rest).setProtectedHeader({ alg: 'HS256' }).setSubject(sub!).setIssuer(iss!);
+      token = token.setIssuedAt(iat!);
+      if (drop !== 'exp') token = token.setExpirationTime(exp!);
+      if (drop !== 'aud') token = token.setAudience(aud as string);
+      return token.sign(secret);
+    };
+    for (const drop of ['exp', 'aud'] as const) {
+      const answer = await graphql(api.url, ME, undefined, { authorization: `Bearer ${await resign(drop)}` });
+      expect({ drop, code: answer.body.errors?.[0]?.extensions?.code }).toEqual({
+        drop,
+        code: 'UNAUTHENTICATED',
+      });
+    }
   });
 
   it('creates the demo users once, with the fixed logins and password', async () => {

@@ -19,6 +19,13 @@ export interface TokenClaims {
 }
 
 const ISSUER = 'dondoc';
+/** Who the access tokens are for: the API. A token minted for anything else is not one of ours. */
+const AUDIENCE = 'dondoc-api';
+/**
+ * Claims a token must carry to be accepted. Without `exp` a token signed with the secret would
+ * be good forever; without `iat` its age could not be bounded.
+ */
+const REQUIRED_CLAIMS = ['sub', 'iss', 'aud', 'iat', 'exp'];
 
 export async function signAccessToken(claims: TokenClaims, secret: string, now: Date): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -33,6 +40,7 @@ export async function signAccessToken(claims: TokenClaims, secret: string, now: 
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ACCESS_TOKEN_SECONDS)
     .sign(new TextEncoder().encode(secret));
@@ -48,20 +56,25 @@ export async function verifyAccessToken(
 }
 
 /**
- * The claims of a valid, unexpired token with the second it expires (its `exp`; null when
- * it has none, which our tokens always have), or null.
+ * The claims of a valid, unexpired token with the second it expires, or null. Valid means ours
+ * in every part: signed with the secret (HS256), issued by and for Dondoc, with `iat` and `exp`,
+ * and issued no longer ago than an access token lives, whatever its own `exp` says.
  */
 export async function verifyAccessTokenUntil(
   token: string,
   secret: string,
   now: Date,
-): Promise<{ claims: TokenClaims; expiresAtSeconds: number | null } | null> {
+): Promise<{ claims: TokenClaims; expiresAtSeconds: number } | null> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: ISSUER,
+      audience: AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: REQUIRED_CLAIMS,
+      maxTokenAge: ACCESS_TOKEN_SECONDS,
       currentDate: now,
     });
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
     const roles = payload.roles;
     if (typeof payload.sub !== 'string' || !Array.isArray(roles) || typeof payload.org !== 'string')
       return null;
@@ -75,7 +88,9 @@ export async function verifyAccessTokenUntil(
         locale: payload.locale === 'en' ? 'en' : 'vi',
         scope: payload.scope as AccessScope,
       },
-      expiresAtSeconds: typeof payload.exp === 'number' ? payload.exp : null,
+      // The earlier of its own expiry and the end of an access token's life: a cache of verified
+      // tokens must not keep one past either.
+      expiresAtSeconds: Math.min(payload.exp, payload.iat + ACCESS_TOKEN_SECONDS),
     };
   } catch {
     return null;

@@ -136,7 +136,7 @@ export class AuthService {
     const verified = await verifyAccessTokenUntil(accessToken, secret, now);
     if (!verified) return null;
     const caller = Caller.fromClaims(verified.claims);
-    if (verified.expiresAtSeconds !== null) this.verified.set(accessToken, caller, verified.expiresAtSeconds);
+    this.verified.set(accessToken, caller, verified.expiresAtSeconds);
     return caller;
   }
 
