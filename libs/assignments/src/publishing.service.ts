@@ -8,7 +8,7 @@ import {
   checkRoles,
   DirectiveDocument,
   DocumentStatus,
-  documentScopeCondition,
+  lockOwnedDocument,
   Task,
   TaskAssignee,
   TaskKind,
@@ -163,16 +163,8 @@ export class PublishingService {
     acting: Acting,
     documentId: string,
   ): Promise<DirectiveDocument> {
-    const condition = documentScopeCondition('d', acting.scope);
-    const document = await manager
-      .getRepository(DirectiveDocument)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write', undefined, ['d'])
-      .where('d.id = :id', { id: uuidOrNil(documentId) })
-      .andWhere(condition.sql, condition.parameters)
-      .getOne();
-    if (!document) throw notFound({ en: 'Document', vi: 'văn bản' }, documentId);
-    return document;
+    // Publishing and assigning are the owner's (or a body above it), not every body that sees it.
+    return lockOwnedDocument(manager, acting.scope, documentId);
   }
 
   /** The organizations by id; any that does not exist (or is out of the caller's sight) is an error naming it. */

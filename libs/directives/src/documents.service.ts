@@ -10,6 +10,7 @@ import { badInput, type ListParams, notFound, page, resolveListParams } from '@d
 import { cadenceFromReading } from './cadence.js';
 import { DOCUMENT } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
+import { lockOwnedDocument } from './document-write-scope.js';
 import { DocumentLink } from './document-link.entity.js';
 import { DocumentReader, type DocumentUpload } from './document-reader.js';
 import { DirectiveDocument, DocumentStatus } from './document.entity.js';
@@ -121,33 +122,34 @@ export class DocumentsService {
     changes: { title?: string | null; reportCutoffDay?: number; reportDueDay?: number },
     actor: AuditActor,
   ): Promise<DirectiveDocument> {
-    const document = await this.get(scope, id);
-    const before = {
-      title: document.title,
-      reportCutoffDay: document.reportCutoffDay,
-      reportDueDay: document.reportDueDay,
-    };
-    if (changes.title !== undefined) document.title = changes.title?.trim() || null;
-    if (changes.reportCutoffDay !== undefined) document.reportCutoffDay = changes.reportCutoffDay;
-    if (changes.reportDueDay !== undefined) document.reportDueDay = changes.reportDueDay;
-    for (const [field, day] of [
-      ['reportCutoffDay', document.reportCutoffDay],
-      ['reportDueDay', document.reportDueDay],
-    ] as const) {
-      if (!Number.isInteger(day) || day < 1 || day > 28) {
-        throw badInput(field, {
-          en: `${field} must be a day from 1 to 28`,
-          vi: `${field} phải là ngày từ 1 đến 28`,
+    return this.dataSource.transaction(async (manager) => {
+      // Changing a document is its owner's (or a body above it): seeing it is not enough.
+      const document = await lockOwnedDocument(manager, scope, id);
+      const before = {
+        title: document.title,
+        reportCutoffDay: document.reportCutoffDay,
+        reportDueDay: document.reportDueDay,
+      };
+      if (changes.title !== undefined) document.title = changes.title?.trim() || null;
+      if (changes.reportCutoffDay !== undefined) document.reportCutoffDay = changes.reportCutoffDay;
+      if (changes.reportDueDay !== undefined) document.reportDueDay = changes.reportDueDay;
+      for (const [field, day] of [
+        ['reportCutoffDay', document.reportCutoffDay],
+        ['reportDueDay', document.reportDueDay],
+      ] as const) {
+        if (!Number.isInteger(day) || day < 1 || day > 28) {
+          throw badInput(field, {
+            en: `${field} must be a day from 1 to 28`,
+            vi: `${field} phải là ngày từ 1 đến 28`,
+          });
+        }
+      }
+      if (document.reportDueDay < document.reportCutoffDay) {
+        throw badInput('reportDueDay', {
+          en: 'The report cannot be due before its figures are cut off',
+          vi: 'Hạn gửi báo cáo không thể trước ngày chốt số liệu',
         });
       }
-    }
-    if (document.reportDueDay < document.reportCutoffDay) {
-      throw badInput('reportDueDay', {
-        en: 'The report cannot be due before its figures are cut off',
-        vi: 'Hạn gửi báo cáo không thể trước ngày chốt số liệu',
-      });
-    }
-    return this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(DirectiveDocument).save(document);
       await this.audit.record(manager, {
         ...actor,

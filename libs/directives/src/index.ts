@@ -10,3 +10,4 @@ export * from './documents.service.js';
 export * from './task-assignee.entity.js';
 export * from './task.entity.js';
 export * from './tasks.service.js';
+export * from './document-write-scope.js';

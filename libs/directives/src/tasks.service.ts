@@ -17,6 +17,7 @@ import {
 import { Cadence } from './cadence.js';
 import { notDraft, TASK } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
+import { lockOwnedDocument } from './document-write-scope.js';
 import { DirectiveDocument, DocumentStatus } from './document.entity.js';
 import { AssignmentRole, TaskAssignee, TaskSuggestion } from './task-assignee.entity.js';
 import { Task, TaskKind } from './task.entity.js';
@@ -254,15 +255,7 @@ export class TasksService {
     scope: AccessScope,
     documentId: string,
   ): Promise<DirectiveDocument> {
-    const condition = documentScopeCondition('d', scope);
-    const document = await manager
-      .getRepository(DirectiveDocument)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write', undefined, ['d'])
-      .where('d.id = :id', { id: asUuid(documentId) })
-      .andWhere(condition.sql, condition.parameters)
-      .getOne();
-    if (!document) throw notFound({ en: 'Document', vi: 'văn bản' }, documentId);
+    const document = await lockOwnedDocument(manager, scope, documentId);
     if (document.status !== DocumentStatus.DRAFT) throw notDraft(document.number);
     return document;
   }
