@@ -8,9 +8,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '@dondoc/platform';
 
 import { inputGuardPlugin } from './input-guard.plugin.js';
-import { internalErrorsPlugin } from './internal-errors.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
-import { noSuggestionsPlugin } from './no-suggestions.plugin.js';
+import { outgoingErrorsPlugin } from './outgoing-errors.plugin.js';
 import { queryCostPlugin } from './query-cost.plugin.js';
 
 /** Where the code-first schema is written, so every schema change shows in a diff. */
@@ -41,15 +40,14 @@ export class GraphqlApiModule {
           fieldResolverEnhancers: ['filters'],
           // A hostile document is cut off while parsing; the rest of its cost is measured next.
           parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
-          // The same no-store header without instrumenting every field of every request.
           plugins: [
+            // The same no-store header without instrumenting every field of every request.
             ApolloServerPluginCacheControlDisabled(),
             noStorePlugin(),
             // Cheapest refusals first: the operation's cost, then its values.
             queryCostPlugin(config.graphqlLimits),
             inputGuardPlugin(),
-            internalErrorsPlugin(),
-            ...(config.graphqlIntrospection ? [] : [noSuggestionsPlugin()]),
+            outgoingErrorsPlugin({ hideSuggestions: !config.graphqlIntrospection }),
           ],
         }),
       ],

@@ -37,9 +37,8 @@ export const NON_UUID_IDS: Record<string, (value: string) => boolean> = {
  * Refuses, before any resolver runs, string inputs that could only end as a driver error:
  * a NUL byte or a lone surrogate in any string (inline or in variables, at any depth of an
  * input object or list), and an ID that is not a UUID (an empty one included). The answer is
- * BAD_USER_INPUT naming the argument, in the caller's language (from Accept-Language: the
- * caller is not known yet at this point). It also keeps error messages short, so a huge
- * value is never sent back inside one.
+ * BAD_USER_INPUT naming the argument, in the caller's language (the body-limit step has
+ * already identified a signed-in caller; Accept-Language otherwise).
  */
 export function inputGuardPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -59,23 +58,10 @@ export function inputGuardPlugin(): ApolloServerPlugin<RequestContext> {
             }),
           );
         },
-        willSendResponse({ response }) {
-          // graphql-js quotes a refused variable whole in its message ("got invalid value
-          // …"): a megabyte sent as a date would come back as a megabyte of error.
-          if (response.body.kind !== 'single') return Promise.resolve();
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.message.length > MAX_ERROR_MESSAGE) {
-              (error as { message: string }).message = `${error.message.slice(0, MAX_ERROR_MESSAGE)}…`;
-            }
-          }
-          return Promise.resolve();
-        },
       });
     },
   };
 }
-
-const MAX_ERROR_MESSAGE = 1_000;
 
 interface Problem {
   path: string;

@@ -4,10 +4,10 @@ import { GraphQLError } from 'graphql';
 import type { DomainException, GraphqlLimits } from '@dondoc/platform';
 
 import type { RequestContext } from '../auth/request-context.js';
+import { localeOf } from '../common/graphql-error.filter.js';
 import { hasMoreTokensThan } from './count-tokens.js';
 import { measureOperation } from './measure-operation.js';
 import { checkQueryLimits, tooManyTokens } from './query-too-complex.js';
-import { refusalLocale } from './refusal-locale.js';
 
 /**
  * Refuses an operation over a token, depth, alias, field or cost limit before any resolver
@@ -27,7 +27,7 @@ export function queryCostPlugin(limits: GraphqlLimits): ApolloServerPlugin<Reque
             limits,
           );
           if (!refusal) return Promise.resolve();
-          throw asGraphqlError(refusal, refusalLocale(contextValue));
+          throw asGraphqlError(refusal, localeOf(contextValue));
         },
 
         didEncounterErrors({ errors, source, contextValue }) {
@@ -38,7 +38,7 @@ export function queryCostPlugin(limits: GraphqlLimits): ApolloServerPlugin<Reque
           if (index >= 0 && source !== undefined && hasMoreTokensThan(source, limits.maxTokens)) {
             (errors as GraphQLError[])[index] = asGraphqlError(
               tooManyTokens(limits.maxTokens),
-              refusalLocale(contextValue),
+              localeOf(contextValue),
             );
           }
           return Promise.resolve();

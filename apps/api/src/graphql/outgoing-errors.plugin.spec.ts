@@ -1,13 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
 
-import { internalErrorsPlugin } from './internal-errors.plugin.js';
+import { outgoingErrorsPlugin } from './outgoing-errors.plugin.js';
 
 /** What the plugin leaves of a response's errors, for a caller of the given language. */
 async function sent(
   errors: GraphQLFormattedError[],
   acceptLanguage?: string,
 ): Promise<GraphQLFormattedError[]> {
-  const plugin = internalErrorsPlugin();
+  const plugin = outgoingErrorsPlugin({ hideSuggestions: true });
   const listener = await plugin.requestDidStart!({} as never);
   const response = { body: { kind: 'single', singleResult: { errors } } };
   const contextValue = { req: { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} } };
@@ -15,7 +15,7 @@ async function sent(
   return response.body.singleResult.errors;
 }
 
-describe('internalErrorsPlugin', () => {
+describe('outgoingErrorsPlugin', () => {
   it('replaces whatever escaped as an internal error with the generic words, keeping the path', async () => {
     const [error] = await sent([
       {
@@ -50,5 +50,21 @@ describe('internalErrorsPlugin', () => {
   it('leaves the errors the caller can act on as they are', async () => {
     const mine = { message: 'Không tìm thấy', extensions: { code: 'NOT_FOUND', id: 'x' } };
     expect(await sent([mine])).toEqual([mine]);
+  });
+
+  it('takes graphql-js guesses out and keeps every message short', async () => {
+    const [guessed, huge] = await sent([
+      {
+        message: 'Cannot query field "allUser" on type "Query". Did you mean "allUsers"?',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      {
+        message: `Variable "$d" got invalid value "${'9'.repeat(5_000)}"`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    expect(guessed?.message).toBe('Cannot query field "allUser" on type "Query".');
+    expect(huge?.message.length).toBe(1_001);
+    expect(huge?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 });
