@@ -8,6 +8,7 @@ import { AppConfig, AppConfigModule, ClockModule, DatabaseModule } from '@dondoc
 import { BenchDataCommand } from './commands/bench-data.command.js';
 import { DashboardCheckCommand } from './commands/dashboard-check.command.js';
 import { AuditVerifyCommand } from './commands/audit-verify.command.js';
+import { DbRolesCommand } from './commands/db-roles.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ParseCommand } from './commands/parse.command.js';
 import { ScenarioCommand } from './commands/scenario.command.js';
@@ -20,6 +21,12 @@ import { TickCommand } from './commands/tick.command.js';
  */
 export const OFFLINE_COMMANDS = new Set(['parse', 'bench-data']);
 
+/**
+ * Commands that prepare the database before the application's role can log in (`db roles`):
+ * the embedded database is started in zero-configuration mode, nothing connects at boot.
+ */
+export const ADMIN_COMMANDS = new Set(['db']);
+
 /** The command face: the same services as the API, without HTTP. */
 @Module({})
 export class CliModule {
@@ -28,7 +35,7 @@ export class CliModule {
       return {
         module: CliModule,
         imports: [AppConfigModule.forRoot(config)],
-        providers: [ParseCommand, BenchDataCommand],
+        providers: [ParseCommand, BenchDataCommand, DbRolesCommand],
       };
     }
     return {

@@ -4,22 +4,25 @@ import { CommandFactory } from 'nest-commander';
 
 import { exitOnStartupError, loadConfig, prepareRuntime, type Runtime } from '@dondoc/platform';
 
-import { CliModule, OFFLINE_COMMANDS } from './cli.module.js';
+import { ADMIN_COMMANDS, CliModule, OFFLINE_COMMANDS } from './cli.module.js';
 
 async function main(): Promise<void> {
   const command = process.argv[2];
-  const database =
-    command !== undefined && !command.startsWith('-') && command !== 'help' && !OFFLINE_COMMANDS.has(command);
-  const runtime: Runtime = database
-    ? await prepareRuntime(process.env, {
-        // In zero-configuration mode the CLI uses the API's embedded database when the API
-        // runs, and otherwise starts it itself and stops it when done.
-        role: 'auto',
-        // Seeding needs the tables; `migrate` reports what it applied itself.
-        migrate: command !== 'migrate',
-        log: (message) => process.stderr.write(`${message}\n`),
-      })
-    : { config: loadConfig(process.env), stop: async () => undefined };
+  const named = command !== undefined && !command.startsWith('-') && command !== 'help';
+  const admin = named && ADMIN_COMMANDS.has(command);
+  const database = named && !admin && !OFFLINE_COMMANDS.has(command);
+  const runtime: Runtime =
+    database || admin
+      ? await prepareRuntime(process.env, {
+          // In zero-configuration mode the CLI uses the API's embedded database when the API
+          // runs, and otherwise starts it itself and stops it when done.
+          role: 'auto',
+          // Seeding needs the tables; `migrate` reports what it applied itself; `db roles`
+          // comes before the owner can migrate.
+          migrate: database && command !== 'migrate',
+          log: (message) => process.stderr.write(`${message}\n`),
+        })
+      : { config: loadConfig(process.env), stop: async () => undefined };
   try {
     await CommandFactory.run(CliModule.forRoot(runtime.config, { database }), {
       logger: ['error', 'warn'],

@@ -32,3 +32,6 @@ export * from './outbox/outbox.module.js';
 export * from './runtime/stop-on-signal.js';
 export * from './input/text-limits.js';
 export * from './input/unsafe-text.js';
+export * from './database/database-roles.js';
+export * from './database/embedded-roles.js';
+export * from './database/restricted-grants.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
+import { loginOf, roleNameProblem } from '../database/database-roles.js';
 import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
 
 /** The calendar of due dates: every "day" in the product is a day in Vietnam. */
@@ -34,6 +35,13 @@ export interface GraphqlLimits {
 export class AppConfig {
   /** Null in zero-configuration mode, until the embedded database has started. */
   readonly databaseUrl: string | null;
+  /**
+   * The owner role's login, for migrations (and nothing else); null: migrations run with
+   * `databaseUrl`, one login for everything.
+   */
+  readonly migrationDatabaseUrl: string | null;
+  /** A superuser or CREATEROLE login for `cli db roles` only; null when not given. */
+  readonly databaseAdminUrl: string | null;
   readonly redisUrl: string;
   readonly port: number;
   readonly jwtSecret: string | null;
@@ -76,8 +84,10 @@ export class AppConfig {
   /** Limits and budgets of reading an uploaded document (.docx, .pdf, .txt). */
   readonly documentReading: DocumentReadingConfig;
 
-  constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrl' | 'withJwtSecret'>) {
+  constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrls' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
+    this.migrationDatabaseUrl = fields.migrationDatabaseUrl;
+    this.databaseAdminUrl = fields.databaseAdminUrl;
     this.redisUrl = fields.redisUrl;
     this.port = fields.port;
     this.jwtSecret = fields.jwtSecret;
@@ -104,9 +114,11 @@ export class AppConfig {
     this.documentReading = fields.documentReading;
   }
 
-  /** The same configuration once the embedded database is known. */
-  withDatabaseUrl(databaseUrl: string): AppConfig {
-    return new AppConfig({ ...this, databaseUrl });
+  /** The same configuration once the embedded database and its roles are known. */
+  withDatabaseUrls(
+    urls: Pick<AppConfig, 'databaseUrl' | 'migrationDatabaseUrl' | 'databaseAdminUrl'>,
+  ): AppConfig {
+    return new AppConfig({ ...this, ...urls });
   }
 
   withJwtSecret(jwtSecret: string): AppConfig {
@@ -136,6 +148,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (databaseUrl !== null) {
     checkUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], problems);
   }
+
+  const migrationDatabaseUrl = value('MIGRATION_DATABASE_URL') ?? null;
+  const databaseAdminUrl = value('DATABASE_ADMIN_URL') ?? null;
+  checkDatabaseLogins(databaseUrl, migrationDatabaseUrl, databaseAdminUrl, problems);
 
   const redisUrl = value('REDIS_URL') ?? 'redis://127.0.0.1:6379';
   checkUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:'], problems);
@@ -252,6 +268,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
   return new AppConfig({
     databaseUrl,
+    migrationDatabaseUrl,
+    databaseAdminUrl,
     redisUrl,
     port,
     jwtSecret,
@@ -277,6 +295,43 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     graphqlLimits,
     documentReading,
   });
+}
+
+/**
+ * The owner's and the administrator's logins go with DATABASE_URL: the same server and
+ * database, and a role of its own for the owner (least privilege means two roles).
+ */
+function checkDatabaseLogins(
+  databaseUrl: string | null,
+  migrationDatabaseUrl: string | null,
+  databaseAdminUrl: string | null,
+  problems: string[],
+): void {
+  const others = { MIGRATION_DATABASE_URL: migrationDatabaseUrl, DATABASE_ADMIN_URL: databaseAdminUrl };
+  for (const [name, url] of Object.entries(others)) {
+    if (url === null) continue;
+    if (databaseUrl === null) {
+      problems.push(
+        `${name} needs DATABASE_URL (without it the embedded database manages its roles itself)`,
+      );
+      continue;
+    }
+    const before = problems.length;
+    checkUrl(name, url, ['postgres:', 'postgresql:'], problems);
+    if (problems.length > before || !URL.canParse(databaseUrl)) continue;
+    const [own, app] = [new URL(url), new URL(databaseUrl)];
+    if (own.host !== app.host || own.pathname !== app.pathname) {
+      problems.push(`${name} must name the server and database of DATABASE_URL (${app.host}${app.pathname})`);
+    }
+  }
+  if (migrationDatabaseUrl !== null && databaseUrl !== null && URL.canParse(migrationDatabaseUrl)) {
+    const owner = loginOf(migrationDatabaseUrl).name;
+    const problem = owner === '' ? 'names no user' : roleNameProblem(owner);
+    if (problem !== null) problems.push(`MIGRATION_DATABASE_URL: the role ${problem}`);
+    else if (URL.canParse(databaseUrl) && loginOf(databaseUrl).name === owner) {
+      problems.push('MIGRATION_DATABASE_URL must log in as another role than DATABASE_URL (the owner, not the application)');
+    }
+  }
 }
 
 function checkUrl(name: string, text: string, protocols: string[], problems: string[]): void {

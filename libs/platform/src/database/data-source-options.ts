@@ -80,3 +80,8 @@ export function databaseUrlOf(config: AppConfig): string {
   }
   return config.databaseUrl;
 }
+
+/** Where migrations run: the owner role's login when one is configured, else the application's. */
+export function migrationUrlOf(config: AppConfig): string {
+  return config.migrationDatabaseUrl ?? databaseUrlOf(config);
+}

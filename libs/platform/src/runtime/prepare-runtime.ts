@@ -6,6 +6,9 @@ import {
   embeddedPostgresOwner,
   startEmbeddedPostgres,
 } from '../database/embedded-postgres.js';
+import { migrationUrlOf } from '../database/data-source-options.js';
+import { ensureDatabaseRoles } from '../database/database-roles.js';
+import { embeddedRoles, urlLoggingInAs } from '../database/embedded-roles.js';
 import { runMigrations } from '../database/run-migrations.js';
 
 export interface Runtime {
@@ -33,7 +36,10 @@ export function embeddedDir(config: AppConfig): string {
 /**
  * Everything a face needs before Nest starts: validated configuration, a database
  * (the configured one, or the embedded one in zero-configuration mode), its migrations
- * and, in zero-configuration mode, a generated signing secret kept under DATA_DIR.
+ * (as the owner role when MIGRATION_DATABASE_URL names one) and, in zero-configuration
+ * mode, a generated signing secret kept under DATA_DIR and the roles of least privilege:
+ * the embedded server's superuser creates them, migrations run as the owner, and the
+ * faces connect as the application role, which cannot rewrite the audit trail.
  */
 export async function prepareRuntime(
   env: Record<string, string | undefined>,
@@ -41,6 +47,8 @@ export async function prepareRuntime(
 ): Promise<Runtime> {
   let config = loadConfig(env);
   let stop = async () => undefined;
+  /** The embedded server's superuser, in zero-configuration mode. */
+  let adminUrl: string | null = null;
 
   if (config.zeroConfig) {
     config = ensureJwtSecret(config);
@@ -50,7 +58,7 @@ export async function prepareRuntime(
     if (role === 'owner') {
       options.log(`No DATABASE_URL: starting the embedded PostgreSQL under ${dir}`);
       const database = await startEmbeddedPostgres({ dir, database: EMBEDDED_DATABASE, log: options.log });
-      config = config.withDatabaseUrl(database.url);
+      adminUrl = database.url;
       stop = async () => {
         await database.stop();
       };
@@ -62,18 +70,30 @@ export async function prepareRuntime(
           'No DATABASE_URL is set and the embedded PostgreSQL is not running: start the API first (npm run start:api), or set DATABASE_URL',
         );
       }
-      config = config.withDatabaseUrl(url);
+      adminUrl = url;
     }
   }
 
-  if (options.migrate) {
-    try {
-      const { applied } = await runMigrations(config.databaseUrl as string);
+  try {
+    if (adminUrl !== null) config = await withEmbeddedRoles(config, adminUrl);
+    if (options.migrate) {
+      const { applied } = await runMigrations(migrationUrlOf(config));
       if (applied.length > 0) options.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    } catch (error) {
-      await stop();
-      throw error;
     }
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return { config, stop };
+}
+
+/** Creates (idempotently) the embedded database's roles and logs each face in as the right one. */
+async function withEmbeddedRoles(config: AppConfig, adminUrl: string): Promise<AppConfig> {
+  const roles = embeddedRoles(config.dataDir, EMBEDDED_DATABASE);
+  await ensureDatabaseRoles(adminUrl, roles);
+  return config.withDatabaseUrls({
+    databaseUrl: urlLoggingInAs(adminUrl, roles.app),
+    migrationDatabaseUrl: urlLoggingInAs(adminUrl, roles.owner),
+    databaseAdminUrl: adminUrl,
+  });
 }
