@@ -17,24 +17,31 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** Boots the HTTP face on a free port against a database of its own, as production does. */
+/**
+ * Boots the HTTP face on a free port against a database of its own, as production does.
+ * `databaseRoles`: the API logs in as an application role of its own (see `createTestDatabase`).
+ */
 export async function bootApi(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; databaseRoles?: boolean } = {},
 ): Promise<RunningApi> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ roles: options.databaseRoles });
   const config = loadConfig({
     DATABASE_URL: database.url,
+    ...(database.ownerUrl ? { MIGRATION_DATABASE_URL: database.ownerUrl } : {}),
     REDIS_URL: redisUrl(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    // Errors only: a failing start or an unexpected error says why; nothing else is printed.
-    logger: ['error'],
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { clock: options.clock }),
+    {
+      // Errors only: a failing start or an unexpected error says why; nothing else is printed.
+      logger: ['error'],
+    },
+  );
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -45,6 +45,17 @@ export default async function globalSetup() {
         await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
     }
+    // Roles of least privilege made for test databases (`<database>_owner`, `<database>_app`)
+    // belong to the whole server: those of dead runs go too, once their database is gone.
+    const roles = await client.query('SELECT rolname FROM pg_roles WHERE rolname LIKE $1', [
+      `${TEST_DATABASE_PREFIX}%`,
+    ]);
+    for (const { rolname } of roles.rows) {
+      const owner = Number(/_(\d+)_/.exec(rolname)?.[1]);
+      if (Number.isInteger(owner) && !isAlive(owner)) {
+        await client.query(`DROP ROLE IF EXISTS "${rolname}"`).catch(() => undefined);
+      }
+    }
     await client.query(`CREATE DATABASE "${template}"`);
   } finally {
     await client.end();

@@ -311,9 +311,7 @@ function checkDatabaseLogins(
   for (const [name, url] of Object.entries(others)) {
     if (url === null) continue;
     if (databaseUrl === null) {
-      problems.push(
-        `${name} needs DATABASE_URL (without it the embedded database manages its roles itself)`,
-      );
+      problems.push(`${name} needs DATABASE_URL (without it the embedded database manages its roles itself)`);
       continue;
     }
     const before = problems.length;
@@ -329,7 +327,9 @@ function checkDatabaseLogins(
     const problem = owner === '' ? 'names no user' : roleNameProblem(owner);
     if (problem !== null) problems.push(`MIGRATION_DATABASE_URL: the role ${problem}`);
     else if (URL.canParse(databaseUrl) && loginOf(databaseUrl).name === owner) {
-      problems.push('MIGRATION_DATABASE_URL must log in as another role than DATABASE_URL (the owner, not the application)');
+      problems.push(
+        'MIGRATION_DATABASE_URL must log in as another role than DATABASE_URL (the owner, not the application)',
+      );
     }
   }
 }

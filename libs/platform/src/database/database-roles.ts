@@ -170,7 +170,9 @@ async function ensureLogin(
   adminName: string,
 ): Promise<boolean> {
   if (login.name === adminName) {
-    throw new Error(`"${login.name}" is the administrative role itself: give the application roles names of their own`);
+    throw new Error(
+      `"${login.name}" is the administrative role itself: give the application roles names of their own`,
+    );
   }
   const [existing] = (await run(
     `SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1`,

@@ -16,7 +16,10 @@ export function embeddedRoles(dataDir: string, database: string): DatabaseRoles 
   const file = join(dataDir, 'database-passwords.json');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const passwords = { owner: randomBytes(24).toString('base64url'), app: randomBytes(24).toString('base64url') };
+    const passwords = {
+      owner: randomBytes(24).toString('base64url'),
+      app: randomBytes(24).toString('base64url'),
+    };
     // `wx`: when two processes start at once, the first file written wins and both read it.
     try {
       writeFileSync(file, JSON.stringify(passwords), { mode: 0o600, flag: 'wx' });

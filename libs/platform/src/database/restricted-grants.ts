@@ -9,7 +9,7 @@ export const APP_TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as 
 /** `setval` on the audit sequence reserves the ids of a batch of events (libs/audit). */
 export const APP_SEQUENCE_PRIVILEGES = ['USAGE', 'SELECT', 'UPDATE'] as const;
 
-/** Tables on which no role but their owner may hold more than the privileges listed. */
+/** Tables on which no role but their owner may hold more than the privileges listed, and PUBLIC nothing. */
 export const RESTRICTED_TABLES: Readonly<Record<string, readonly string[]>> = {
   // No UPDATE, DELETE, TRUNCATE, REFERENCES or TRIGGER: history is added to, never changed.
   audit_events: ['SELECT', 'INSERT'],
@@ -30,7 +30,7 @@ interface ExtraGrant {
 
 /**
  * Takes back every privilege on a restricted table beyond what `RESTRICTED_TABLES` allows,
- * from every role but the table's owner (PUBLIC included, column grants too), so that no
+ * from every role but the table's owner (all of PUBLIC's, column grants too), so that no
  * migration — a `GRANT ALL`, a table recreated under default privileges — widens them.
  * A role holding a grant there that is also a member of the owner could disable the
  * append-only trigger: that stops the run instead. Needs the owner (or a superuser).
@@ -65,7 +65,9 @@ export async function enforceRestrictedGrants(run: RunSql): Promise<void> {
     );
   }
   for (const grant of extras) {
-    if ((RESTRICTED_TABLES[grant.table] ?? []).includes(grant.privilege)) continue;
+    // Named roles only: PUBLIC (every role of the server) gets nothing on these tables.
+    const allowed = grant.grantee === 'PUBLIC' ? [] : (RESTRICTED_TABLES[grant.table] ?? []);
+    if (allowed.includes(grant.privilege)) continue;
     const column = grant.column === null ? '' : ` (${quoteIdent(grant.column)})`;
     await run(`REVOKE ${grant.privilege}${column} ON TABLE ${quoteIdent(grant.table)} FROM ${grant.grantee}`);
   }
