@@ -145,6 +145,9 @@ describe('least-privilege database roles', () => {
       expect(
         await attempt(admin, `SELECT relacl::text FROM pg_class WHERE relname = 'audit_events'`),
       ).toEqual(before);
+      process.stdout.write(
+        `\\dp audit_events as psql prints it:\n${execFileSync('psql', [admin, '-c', '\\dp audit_events'], { encoding: 'utf8' })}`,
+      );
       expect(
         await attempt(
           appUrl,
@@ -168,9 +171,15 @@ describe('least-privilege database roles', () => {
       expect(await attempt(appUrl, 'TRUNCATE audit_events')).toEqual({ refused: PERMISSION_DENIED });
       // Default privileges: a table the owner creates later is the application's to write.
       expect(await attempt(appUrl, 'INSERT INTO later_table VALUES (1)')).toEqual({ rows: [] });
-      process.stdout.write(
-        `\\dp audit_events as psql prints it:\n${execFileSync('psql', [admin, '-c', '\\dp audit_events'], { encoding: 'utf8' })}`,
-      );
+      expect(
+        await attempt(admin, `SELECT relacl::text FROM pg_class WHERE relname = 'audit_events'`),
+      ).toEqual({
+        rows: [
+          {
+            relacl: `{${roles.owner.name}=arwdDxt/${roles.owner.name},${roles.app.name}=ar/${roles.owner.name}}`,
+          },
+        ],
+      });
     });
 
     it('as the application role, finds nothing pending and applies nothing; names who must migrate otherwise', async () => {

@@ -124,4 +124,53 @@ describe('loadConfig', () => {
       /^METRICS_TOKEN must be at least 16 characters/,
     );
   });
+
+  describe('the logins of least privilege', () => {
+    const app = { DATABASE_URL: 'postgres://dondoc_app:a@db:5432/dondoc', JWT_SECRET: 'x'.repeat(32) };
+
+    it('migrates as the owner when MIGRATION_DATABASE_URL names one, else with DATABASE_URL', () => {
+      const single = loadConfig(app);
+      expect(single.migrationDatabaseUrl).toBeNull();
+      expect(single.databaseAdminUrl).toBeNull();
+      const roles = loadConfig({
+        ...app,
+        MIGRATION_DATABASE_URL: 'postgres://dondoc_owner:o@db:5432/dondoc',
+        DATABASE_ADMIN_URL: 'postgres://postgres:p@db:5432/dondoc',
+      });
+      expect(roles.migrationDatabaseUrl).toBe('postgres://dondoc_owner:o@db:5432/dondoc');
+      expect(roles.databaseAdminUrl).toBe('postgres://postgres:p@db:5432/dondoc');
+    });
+
+    it.each([
+      [
+        'another database',
+        { MIGRATION_DATABASE_URL: 'postgres://dondoc_owner@db:5432/other' },
+        /^MIGRATION_DATABASE_URL must name the server and database of DATABASE_URL \(db:5432\/dondoc\)/,
+      ],
+      [
+        'the application role itself',
+        { MIGRATION_DATABASE_URL: 'postgres://dondoc_app:a@db:5432/dondoc' },
+        /^MIGRATION_DATABASE_URL must log in as another role than DATABASE_URL/,
+      ],
+      [
+        'a role name to be quoted',
+        { MIGRATION_DATABASE_URL: 'postgres://Owner@db:5432/dondoc' },
+        /^MIGRATION_DATABASE_URL: the role "Owner" is not a plain role name/,
+      ],
+      [
+        'another server',
+        { DATABASE_ADMIN_URL: 'postgres://postgres@elsewhere:5432/dondoc' },
+        /^DATABASE_ADMIN_URL must name the server and database of DATABASE_URL/,
+      ],
+      ['not a URL', { DATABASE_ADMIN_URL: 'admin' }, /^DATABASE_ADMIN_URL is not a valid URL/],
+    ])('refuses a MIGRATION_DATABASE_URL or DATABASE_ADMIN_URL naming %s', (_, env, problem) => {
+      expect(() => loadConfig({ ...app, ...env })).toThrow(problem);
+    });
+
+    it('refuses them without DATABASE_URL: the embedded database makes its own roles', () => {
+      expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://dondoc_owner@db/dondoc' })).toThrow(
+        /^MIGRATION_DATABASE_URL needs DATABASE_URL/,
+      );
+    });
+  });
 });
