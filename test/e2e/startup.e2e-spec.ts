@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,7 @@ import {
   waitForExit,
   waitForHttp,
 } from '@dondoc/test-support';
+import pg from 'pg';
 
 const SECRET = 'a-secret-that-is-at-least-32-characters';
 
@@ -74,6 +75,12 @@ describe('starting the API process', () => {
         );
         expect(documents.body.data?.allDocuments).toEqual([{ number: '410-BC/TU', status: 'DRAFT' }]);
         expect(postgresProcessesFor(dataDir)).toBe(1);
+        // Least privilege there too: the API logs in as the application role, which may only
+        // add to the audit trail.
+        expect(await embeddedLogins(dataDir)).toEqual({
+          apiRoles: ['dondoc_app'],
+          auditGrants: `{dondoc_owner=arwdDxt/dondoc_owner,dondoc_app=ar/dondoc_owner}`,
+        });
       } catch (error) {
         throw new Error(`${String(error)}\n--- API output ---\n${api.output()}`, { cause: error });
       } finally {
@@ -116,4 +123,24 @@ describe('starting the API process', () => {
 function postgresProcessesFor(dataDir: string): number {
   const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
   return out.split('\n').filter((line) => /\bpostgres\b/.test(line) && line.includes(`-D ${dataDir}`)).length;
+}
+
+/** Who the API's connections log in as, and the grants on the audit trail, asked as the superuser. */
+async function embeddedLogins(dataDir: string): Promise<{ apiRoles: string[]; auditGrants: string }> {
+  const port = readFileSync(join(dataDir, 'postgres', 'pg-port'), 'utf8').trim();
+  const client = new pg.Client({
+    connectionString: `postgres://postgres:dondoc-embedded@127.0.0.1:${port}/dondoc`,
+  });
+  await client.connect();
+  try {
+    const sessions = await client.query<{ usename: string }>(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = 'dondoc-api'`,
+    );
+    const grants = await client.query<{ acl: string }>(
+      `SELECT relacl::text AS acl FROM pg_class WHERE relname = 'audit_events'`,
+    );
+    return { apiRoles: sessions.rows.map((row) => row.usename), auditGrants: grants.rows[0]?.acl ?? '' };
+  } finally {
+    await client.end();
+  }
 }
