@@ -221,6 +221,49 @@ describe('least-privilege database roles', () => {
     });
   });
 
+  describe('run by an administrator that may create roles but is no superuser', () => {
+    const name = `dondoc_t_${process.pid}_delegated_${randomBytes(3).toString('hex')}`;
+    const adminRole = `${name}_admin`;
+    const roles = testRoles(name);
+
+    afterAll(() =>
+      withAdminClient(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        for (const role of [roles.app.name, roles.owner.name, adminRole]) {
+          await client.query(`DROP ROLE IF EXISTS "${role}"`);
+        }
+      }),
+    );
+
+    it('creates the roles on the database it owns, and the application role still cannot rewrite history', async () => {
+      await withAdminClient(async (client) => {
+        await client.query(`CREATE ROLE "${adminRole}" LOGIN CREATEROLE PASSWORD 'delegated'`);
+        await client.query(`CREATE DATABASE "${name}" OWNER "${adminRole}"`);
+      });
+      const server = withDatabase(adminUrl(), name);
+      const admin = urlLoggingInAs(server, { name: adminRole, password: 'delegated' });
+      const appUrl = urlLoggingInAs(server, roles.app);
+      const env = {
+        DATABASE_ADMIN_URL: admin,
+        MIGRATION_DATABASE_URL: urlLoggingInAs(server, roles.owner),
+        DATABASE_URL: appUrl,
+        JWT_SECRET: SECRET,
+        LOG_LEVEL: 'warn',
+      };
+      const created = await runToEnd([builtEntry('cli'), 'db', 'roles'], env);
+      expect(created.stderr).toBe('');
+      const migrated = await runToEnd([builtEntry('cli'), 'migrate'], env);
+      expect(migrated.code).toBe(0);
+      expect(await attempt(appUrl, 'ALTER TABLE audit_events DISABLE TRIGGER ALL')).toEqual({
+        refused: PERMISSION_DENIED,
+      });
+      expect(await attempt(appUrl, 'DELETE FROM audit_events')).toEqual({ refused: PERMISSION_DENIED });
+      expect(await attempt(appUrl, 'SELECT count(*)::int AS events FROM audit_events')).toEqual({
+        rows: [{ events: 0 }],
+      });
+    });
+  });
+
   describe('the API logged in as the application role (bootApi opt-in)', () => {
     it('serves, records audit events, and cannot rewrite them through its own connection', async () => {
       const api = await bootApi({}, { databaseRoles: true });
