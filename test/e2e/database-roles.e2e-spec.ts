@@ -160,6 +160,7 @@ describe('least-privilege database roles', () => {
     it('keeps the audit trail INSERT and SELECT when a later migration grants more, and grants new tables', async () => {
       // What a careless migration could do, run as the owner like every migration.
       await attempt(ownerUrl, `GRANT ALL ON audit_events TO PUBLIC, "${roles.app.name}"`);
+      await attempt(ownerUrl, `GRANT UPDATE (hash) ON audit_events TO "${roles.app.name}"`);
       await attempt(ownerUrl, 'CREATE TABLE later_table (id int)');
       expect(await attempt(appUrl, `UPDATE audit_events SET action = 'x' WHERE false`)).toEqual({ rows: [] });
 
@@ -169,6 +170,9 @@ describe('least-privilege database roles', () => {
         refused: PERMISSION_DENIED,
       });
       expect(await attempt(appUrl, 'TRUNCATE audit_events')).toEqual({ refused: PERMISSION_DENIED });
+      expect(await attempt(appUrl, `UPDATE audit_events SET hash = 'x' WHERE false`)).toEqual({
+        refused: PERMISSION_DENIED,
+      });
       // Default privileges: a table the owner creates later is the application's to write.
       expect(await attempt(appUrl, 'INSERT INTO later_table VALUES (1)')).toEqual({ rows: [] });
       expect(
