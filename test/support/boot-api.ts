@@ -25,10 +25,16 @@ export async function bootApi(
   env: Record<string, string> = {},
   options: { clock?: Clock; databaseRoles?: boolean } = {},
 ): Promise<RunningApi> {
-  const database = await createTestDatabase({ roles: options.databaseRoles });
+  // TEST_DATABASE_ROLES=1 runs every API test this way, to find a privilege the code lacks.
+  const database = await createTestDatabase({
+    roles: options.databaseRoles ?? process.env.TEST_DATABASE_ROLES === '1',
+  });
   const config = loadConfig({
     DATABASE_URL: database.url,
-    ...(database.ownerUrl ? { MIGRATION_DATABASE_URL: database.ownerUrl } : {}),
+    // A test that points the API at a database of its own keeps one login for it.
+    ...(database.ownerUrl && env.DATABASE_URL === undefined
+      ? { MIGRATION_DATABASE_URL: database.ownerUrl }
+      : {}),
     REDIS_URL: redisUrl(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     NODE_ENV: 'test',
