@@ -98,7 +98,17 @@ export async function ensureDatabaseRoles(adminUrl: string, roles: DatabaseRoles
   try {
     await run('SELECT pg_advisory_lock($1)', [ROLES_LOCK]);
     try {
-      return await ensureWith(run, client, roles);
+      // One transaction: the grants on all tables and the restrictions that follow them take
+      // effect together, so the application role never holds UPDATE on the audit trail.
+      await run('BEGIN');
+      try {
+        const report = await ensureWith(run, client, roles);
+        await run('COMMIT');
+        return report;
+      } catch (error) {
+        await run('ROLLBACK');
+        throw error;
+      }
     } finally {
       await run('SELECT pg_advisory_unlock($1)', [ROLES_LOCK]);
     }
