@@ -21,6 +21,10 @@ import { DataSource } from 'typeorm';
  * Outcomes are what authorization decides: ALLOWED (the operation ran, whatever the domain
  * then answered — a conflict on a report already accepted is still "allowed"), HIDDEN (the
  * record is out of sight: not found, or left out of a list), FORBIDDEN, UNAUTHENTICATED.
+ *
+ * Some actors are neither simply inside nor outside a side (issue 14): a body that works on
+ * another body's document sees it without owning it. Those carry a `Standing`, and their
+ * expected outcome comes from the right each operation needs (`RIGHTS`, `byStanding`).
  */
 type Outcome = 'ALLOWED' | 'HIDDEN' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BROKEN';
 
@@ -976,6 +980,24 @@ describe('authorization', () => {
     ).toEqual([]);
     expect(fields.map((field) => field.name).filter((name) => !(name in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((name) => !(name in RIGHTS))).toEqual([]);
+  });
+
+  // The matrix asks for records by id; through a document a body may see, its tasks' assignments
+  // are read by the assignee's scope too: a coordinator (or a foreign body) sees its own work
+  // on Kon Tum's report, never the lead's.
+  it('shows a body working on another body’s document only its own work there', async () => {
+    for (const actor of actors.filter((candidate) => candidate.standing)) {
+      const { body } = await graphql<{ Document: { tasks: { assignments: { id: string }[] }[] } }>(
+        api.url,
+        'query ($id: ID!) { Document(id: $id) { tasks { assignments { id } } } }',
+        { id: actor.other.documentId },
+        actor.headers,
+      );
+      expect(body.errors).toBeUndefined();
+      const seen = body.data!.Document.tasks.flatMap((task) => task.assignments.map((a) => a.id));
+      expect(seen).toContain(actor.own.assignmentId);
+      expect(seen).not.toContain(actor.other.assignmentId);
+    }
   });
 
   it('answers every operation × role × own / other body as the policy says', async () => {
