@@ -17,7 +17,7 @@ export function cleanEnv(env: Record<string, string>): Record<string, string> {
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
     if (
-      /^(DATABASE_URL|REDIS_URL|PORT|JWT_SECRET|SMTP_URL|APP_URL|DATA_DIR|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|WORKER_HOST|METRICS_TOKEN|GRAPHQL_INTROSPECTION)$/.test(
+      /^(DATABASE_URL|REDIS_URL|PORT|JWT_SECRET|SMTP_URL|APP_URL|DATA_DIR|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|WORKER_HOST|METRICS_TOKEN|GRAPHQL_INTROSPECTION|TRUSTED_PROXIES)$/.test(
         key,
       )
     )

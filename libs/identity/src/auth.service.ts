@@ -66,7 +66,8 @@ export class AuthService {
       return this.refuseOversized(emailInput, address);
     }
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, address);
+    // Recorded as a failure before the password is checked, so parallel guesses all count.
+    const attempt = await this.throttle.reserve(email, address);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -74,24 +75,20 @@ export class AuthService {
       .getOne();
     // Same work and same answer whether the e-mail or the password is wrong.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid || !user.active) {
-      await this.throttle.record(email, address, false);
-      throw WRONG_CREDENTIALS;
-    }
-    await this.throttle.record(email, address, true);
+    if (!user || !valid || !user.active) throw WRONG_CREDENTIALS;
+    await this.throttle.succeeded(attempt);
     return this.issue(user, randomUUID());
   }
 
   /**
    * An e-mail or password longer than any real one: refused before any hashing (argon2 on a
-   * huge input is the costly part) and counted as a failure from this address, so a script
-   * cannot use oversized attempts to work the hasher without ever being throttled. The
-   * e-mail is counted cut to its limit: the attempts table indexes it.
+   * huge input is the costly part) and counted as a failure of the account, so a script
+   * cannot send oversized attempts without ever being throttled. The e-mail is counted cut
+   * to its limit: the attempts table indexes it.
    */
   private async refuseOversized(emailInput: string, address: string): Promise<never> {
     const email = emailInput.slice(0, TEXT_LIMITS.email).trim().toLowerCase();
-    await this.throttle.assertAllowed(email, address);
-    await this.throttle.record(email, address, false);
+    await this.throttle.reserve(email, address);
     const [field, limit] =
       emailInput.length > TEXT_LIMITS.email
         ? ['email', TEXT_LIMITS.email]
