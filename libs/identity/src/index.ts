@@ -9,5 +9,8 @@ export * from './permission.js';
 export * from './refresh-token.entity.js';
 export * from './role.js';
 export * from './scope-resolver.js';
+export * from './session-cache.js';
+export * from './session-revocations.js';
+export * from './session-revocations.module.js';
 export * from './user.entity.js';
 export * from './users.service.js';
