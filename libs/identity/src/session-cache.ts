@@ -24,6 +24,8 @@ export class SessionCache {
   private trusted = false;
   /** Moves on with every end heard: a check in flight across one must not be cached. */
   private generation = 0;
+  /** Tokens answered from the cache, and tokens that had to be verified (for /metrics). */
+  readonly lookups = { cached: 0, verified: 0 };
 
   get isTrusted(): boolean {
     return this.trusted;
@@ -35,7 +37,10 @@ export class SessionCache {
 
   /** The caller of a token verified earlier and still in force, or undefined. */
   lookup(token: string, now: Date): Caller | undefined {
-    return this.trusted ? this.tokens.get(token, now)?.caller : undefined;
+    const caller = this.trusted ? this.tokens.get(token, now)?.caller : undefined;
+    if (caller) this.lookups.cached += 1;
+    else this.lookups.verified += 1;
+    return caller;
   }
 
   /** Taken before a token's session is checked in the database, and given back to `remember`. */

@@ -1,7 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { Counter, Gauge } from 'prom-client';
 
-import { AppConfig, databaseUrlOf, parseSessionsEnded, SESSIONS_CHANNEL } from '@dondoc/platform';
+import {
+  AppConfig,
+  databaseUrlOf,
+  MetricsRegistry,
+  parseSessionsEnded,
+  SESSIONS_CHANNEL,
+} from '@dondoc/platform';
 
 import { SessionCache } from './session-cache.js';
 
@@ -32,7 +39,10 @@ export class SessionRevocationListener implements OnApplicationBootstrap, OnAppl
   constructor(
     private readonly config: AppConfig,
     private readonly sessions: SessionCache,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    registerMetrics(metrics, sessions);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
@@ -115,4 +125,26 @@ export class SessionRevocationListener implements OnApplicationBootstrap, OnAppl
       this.lost(client, error as Error);
     }
   }
+}
+
+/** Whether the cache is trusted now, and how many tokens it answered: read at each scrape. */
+function registerMetrics(metrics: MetricsRegistry, sessions: SessionCache): void {
+  const registers = [metrics.registry];
+  const listening: Gauge = new Gauge({
+    name: 'dondoc_session_listener_up',
+    help: '1 while this API process hears of ended sessions and trusts its token cache; 0 while it checks every token in the database',
+    registers,
+    collect: () => listening.set(sessions.isTrusted ? 1 : 0),
+  });
+  const lookups: Counter<'answered_by'> = new Counter({
+    name: 'dondoc_access_token_lookups_total',
+    help: 'Access tokens presented to this process: answered by its cache, or verified (signature, claims and session)',
+    labelNames: ['answered_by'],
+    registers,
+    collect: () => {
+      lookups.reset();
+      lookups.inc({ answered_by: 'cache' }, sessions.lookups.cached);
+      lookups.inc({ answered_by: 'verification' }, sessions.lookups.verified);
+    },
+  });
 }
