@@ -1,5 +1,8 @@
 import { bootApi, Given, graphql, type RunningApi, Role, signIn, TEST_PASSWORD } from '@dondoc/test-support';
+import { AuthService } from '@dondoc/identity';
 import type { Organization } from '@dondoc/organizations';
+import { endSessionsOfUsers } from '@dondoc/platform';
+import { DataSource } from 'typeorm';
 
 const ME = '{ me { email } }';
 const REFRESH = 'mutation ($token: String!) { refresh(refreshToken: $token) { accessToken refreshToken } }';
@@ -152,6 +155,32 @@ describe('sessions that end when their reason ends', () => {
     expect(await refreshAnswer(session)).toBe('OK');
   });
 
+  it('a sign-in that was checking the old password when the reset committed gets no session', async () => {
+    const { user } = await signedIn();
+    const dataSource = api.app.get(DataSource);
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    let signingIn: Promise<unknown> | undefined;
+    try {
+      // The reset, not yet committed: the sign-in below reads the user as they were.
+      await endSessionsOfUsers(runner.manager, [user.id], new Date());
+      signingIn = api.app.get(AuthService).login(user.email, TEST_PASSWORD, '10.99.0.2');
+      signingIn.catch(() => undefined);
+      await waitForLockWait(dataSource);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await expect(signingIn).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const tokens = (await dataSource.query(
+      'SELECT count(*)::int AS open FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
+      [user.id],
+    )) as { open: number }[];
+    expect(tokens).toEqual([{ open: 0 }]);
+  });
+
   /** Polls until the token is refused; false when it is still accepted after `ms`. */
   async function refusedWithin(session: Session, ms: number): Promise<boolean> {
     const started = Date.now();
@@ -161,3 +190,17 @@ describe('sessions that end when their reason ends', () => {
     return false;
   }
 });
+
+/** Until a session of this database waits for a row lock (the sign-in, behind the reset). */
+async function waitForLockWait(dataSource: DataSource): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const [row] = (await dataSource.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    )) as { waiting: number }[];
+    if (row && row.waiting > 0) return;
+    if (Date.now() - started > 10_000) throw new Error('the sign-in never waited for the reset');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
