@@ -9,12 +9,21 @@ import { DemoUsers } from './demo-users.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { ScopeResolver } from './scope-resolver.js';
+import { SessionCache } from './session-cache.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, RefreshToken]), OrganizationsModule, AuditModule],
-  providers: [AuthService, UsersService, LoginThrottle, ScopeResolver, DemoUsers],
-  exports: [AuthService, UsersService, ScopeResolver, DemoUsers, OrganizationsModule, AuditModule],
+  providers: [AuthService, UsersService, LoginThrottle, ScopeResolver, DemoUsers, SessionCache],
+  exports: [
+    AuthService,
+    UsersService,
+    ScopeResolver,
+    DemoUsers,
+    SessionCache,
+    OrganizationsModule,
+    AuditModule,
+  ],
 })
 export class IdentityModule {}
