@@ -72,12 +72,15 @@ describe('signing in', () => {
     expect(readable.cookie).not.toContain('dondoc_refresh');
     expect(readable.cookie).toMatch(/^dondoc_csrf=[\w-]+$/);
 
+    // What an earlier version of the console kept: forgotten at the next load.
+    await page.evaluate(plantLegacySession);
     // A reload forgets the page's memory: the cookie brings the session back.
     const refreshed = page.waitForResponse((response) => response.url().endsWith('/auth/refresh'));
     await page.reload();
     expect((await refreshed).status()).toBe(200);
     await home.waitFor();
     expect(new URL(page.url()).hash).toBe('#/');
+    expect((await page.evaluate(readableState)).localStorage).not.toHaveProperty('dondoc.session');
     await signOut(page);
     const after = await page.context().cookies(`${ui.api.url}/auth/refresh`);
     expect(after.map((cookie) => cookie.name)).toEqual([]);
@@ -115,4 +118,10 @@ function readableState(): {
     sessionStorage: { ...page.sessionStorage },
     cookie: page.document.cookie,
   };
+}
+
+/** The session as the console kept it in localStorage before issue 14. Runs in the page. */
+function plantLegacySession(): void {
+  const page = globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } };
+  page.localStorage.setItem('dondoc.session', JSON.stringify({ accessToken: 'old', refreshToken: 'old' }));
 }

@@ -12,6 +12,14 @@ import { createLazyDataProvider } from './data/lazy-data-provider';
 const GRAPHQL_URL = '/graphql';
 const SESSION_URL = '/auth';
 
+/**
+ * Where earlier versions kept the whole session, its 30-day refresh token included: a browser
+ * that still holds one forgets it (the token stays valid until it expires or is revoked, but
+ * no script can read it any more).
+ */
+const LEGACY_SESSION_KEY = 'dondoc.session';
+window.localStorage.removeItem(LEGACY_SESSION_KEY);
+
 let getAccessToken: () => Promise<string | null> = async () => null;
 let renewAccessToken: (rejected: string) => Promise<string | null> = async () => null;
 
