@@ -73,6 +73,6 @@ export class AppModule implements NestModule {
 
   /** Every request that reaches the database runs under its own time and connection budget. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestBudgetMiddleware).forRoutes('graphql', 'exports/*path');
+    consumer.apply(RequestBudgetMiddleware).forRoutes('graphql', 'exports/*path', 'auth/*path');
   }
 }

@@ -5,6 +5,7 @@ import { AuditModule } from '@dondoc/audit';
 import { OrganizationsModule } from '@dondoc/organizations';
 
 import { AuthService } from './auth.service.js';
+import { BrowserSessions } from './browser-sessions.service.js';
 import { DemoUsers } from './demo-users.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -15,9 +16,18 @@ import { UsersService } from './users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, RefreshToken]), OrganizationsModule, AuditModule],
-  providers: [AuthService, UsersService, LoginThrottle, ScopeResolver, DemoUsers, SessionCache],
+  providers: [
+    AuthService,
+    BrowserSessions,
+    UsersService,
+    LoginThrottle,
+    ScopeResolver,
+    DemoUsers,
+    SessionCache,
+  ],
   exports: [
     AuthService,
+    BrowserSessions,
     UsersService,
     ScopeResolver,
     DemoUsers,

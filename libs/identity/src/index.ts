@@ -1,5 +1,7 @@
 export * from './access-token.js';
 export * from './auth.service.js';
+export * from './browser-session.js';
+export * from './browser-sessions.service.js';
 export * from './caller.js';
 export * from './demo-users.js';
 export * from './identity.module.js';
