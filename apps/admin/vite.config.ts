@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// The API serves dist/ at /admin and GraphQL at /graphql on the same origin;
-// in development, Vite stands in for the first and forwards the second.
+// The API serves dist/ at /admin, GraphQL at /graphql and sessions at /auth on the same origin;
+// in development, Vite stands in for the first and forwards the others.
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
@@ -22,6 +22,9 @@ export default defineConfig({
       '/graphql': 'http://localhost:3000',
       // Export files download from the API with the bearer token, like GraphQL.
       '/exports': 'http://localhost:3000',
+      // The session cookies' endpoints; the Host stays Vite's, so the API sees the console's
+      // own origin (localhost:5173) and its Origin check passes.
+      '/auth': 'http://localhost:3000',
     },
   },
   test: {

@@ -45,6 +45,45 @@ describe('signing in', () => {
       .filter({ hasText: t('vi', 'ra.auth.sign_in_error') })
       .waitFor();
     await ui.screenshot('login-refused');
+    // The refusal is HTTP 401 (POST /auth/session), which Chromium logs as a console error:
+    // expected here, so it does not fail the file; any other error still does.
+    const refusal = ui.pageErrors.findIndex((line) => /status of 401/.test(line));
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    ui.pageErrors.splice(refusal, 1);
+  });
+
+  it('keeps no token where script can read it, and stays signed in across a reload', async () => {
+    const { page } = ui;
+    const signedIn = page.waitForResponse((response) => response.url().endsWith('/auth/session'));
+    await signIn(ui, 'phunu@dondoc.local');
+    const { accessToken } = (await (await signedIn).json()) as { accessToken: string };
+    const home = screenHeading(page, t('vi', HOME_HEADING[Role.ORG_OFFICER]));
+    await home.waitFor();
+
+    const cookies = await page.context().cookies(`${ui.api.url}/auth/refresh`);
+    const refresh = cookies.find((cookie) => cookie.name === 'dondoc_refresh');
+    expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/auth' });
+    const readable = await page.evaluate(readableState);
+    const everything = JSON.stringify(readable);
+    expect(everything).not.toContain(accessToken);
+    expect(everything).not.toContain(refresh!.value);
+    expect(everything).not.toMatch(/eyJ[\w-]+\.eyJ/); // no JWT of any kind
+    expect(readable.sessionStorage).toEqual({});
+    expect(readable.cookie).not.toContain('dondoc_refresh');
+    expect(readable.cookie).toMatch(/^dondoc_csrf=[\w-]+$/);
+
+    // What an earlier version of the console kept: forgotten at the next load.
+    await page.evaluate(plantLegacySession);
+    // A reload forgets the page's memory: the cookie brings the session back.
+    const refreshed = page.waitForResponse((response) => response.url().endsWith('/auth/refresh'));
+    await page.reload();
+    expect((await refreshed).status()).toBe(200);
+    await home.waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
+    expect(Object.keys((await page.evaluate(readableState)).localStorage)).not.toContain('dondoc.session');
+    await signOut(page);
+    const after = await page.context().cookies(`${ui.api.url}/auth/refresh`);
+    expect(after.map((cookie) => cookie.name)).toEqual([]);
   });
 
   it.each(DEMO_USERS.map((demo) => [demo.role, demo.email] as const))(
@@ -59,3 +98,30 @@ describe('signing in', () => {
     },
   );
 });
+
+/**
+ * What script in the page can read: both storages and `document.cookie`. Runs in the page
+ * (a function: the console's CSP refuses evaluated strings); the types are the page's.
+ */
+function readableState(): {
+  localStorage: Record<string, string>;
+  sessionStorage: Record<string, string>;
+  cookie: string;
+} {
+  const page = globalThis as unknown as {
+    localStorage: Record<string, string>;
+    sessionStorage: Record<string, string>;
+    document: { cookie: string };
+  };
+  return {
+    localStorage: { ...page.localStorage },
+    sessionStorage: { ...page.sessionStorage },
+    cookie: page.document.cookie,
+  };
+}
+
+/** The session as the console kept it in localStorage before issue 14. Runs in the page. */
+function plantLegacySession(): void {
+  const page = globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } };
+  page.localStorage.setItem('dondoc.session', JSON.stringify({ accessToken: 'old', refreshToken: 'old' }));
+}

@@ -21,6 +21,10 @@ import { DataSource } from 'typeorm';
  * Outcomes are what authorization decides: ALLOWED (the operation ran, whatever the domain
  * then answered — a conflict on a report already accepted is still "allowed"), HIDDEN (the
  * record is out of sight: not found, or left out of a list), FORBIDDEN, UNAUTHENTICATED.
+ *
+ * Some actors are neither simply inside nor outside a side (issue 14): a body that works on
+ * another body's document sees it without owning it. Those carry a `Standing`, and their
+ * expected outcome comes from the right each operation needs (`RIGHTS`, `byStanding`).
  */
 type Outcome = 'ALLOWED' | 'HIDDEN' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BROKEN';
 
@@ -49,6 +53,12 @@ interface Side {
   boardDocumentId: string;
   /** That assignment, never cancelled: where fresh inspections are recorded. */
   boardAssignmentId: string;
+  /**
+   * Only on a side seen through an assignment (an assignee's work on another body's document):
+   * no draft of that document is ever in sight (a draft has no assignments yet), so the draft
+   * cases use its published document and task, and test that ownership is checked first.
+   */
+  draft?: { documentId: string; taskId: string };
 }
 
 interface Actor {
@@ -58,6 +68,24 @@ interface Actor {
   email: string;
   own: Side;
   other: Side;
+  /**
+   * How the actor stands to each side's records, for the actors that broke the plain
+   * own / other rule (issue 14): their body works on a document it does not own. Their
+   * outcomes follow `RIGHTS` and `byStanding`; without it, the plain rule of `expected`.
+   */
+  standing?: Record<'own' | 'other', Standing>;
+}
+
+/** What an actor may do to one side's records, record by record. */
+interface Standing {
+  /** The side's organization and people: in the actor's jurisdiction or not. */
+  body: 'in' | 'out';
+  /** The side's published document (and its board document): owned, seen through an assignment, or unseen. */
+  document: 'owned' | 'seen' | 'unseen';
+  /** The document the draft cases use (see `Side.draft`). */
+  draft: 'owned' | 'seen' | 'unseen';
+  /** The side's assignment: the actor's body (or one under it) holds it, assigned it, or it is out of sight. */
+  assignment: 'assignee' | 'assigner' | 'unseen';
 }
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -458,6 +486,124 @@ const CASES: Record<string, OperationCase> = {
 };
 
 /**
+ * Which right each operation needs on a side's records, for the actors with a `Standing`:
+ * - plain: nothing of a body's (sign-in, parsing, a person's own notifications and exports):
+ *   the plain own / other rule;
+ * - body: the side's organization, people, and audit trail (about the side's report, by its officer);
+ * - seeDocument: reading a document, its tasks, its dashboard, board and export: the body that owns
+ *   it, or one holding an assignment on it (how an assignee, lead or coordinator, sees its work);
+ * - ownDocument / ownDraft: changing a document, its tasks and plan, publishing it, assigning its
+ *   tasks: its owner's alone (FORBIDDEN when seen but not owned, HIDDEN when unseen);
+ * - assignment: reading an assignment with its reports, extensions and findings, and recording
+ *   or resolving a finding on it: inspection follows the assignee's body, not the document's owner;
+ * - assignee: work on an assignment (reports, extensions, completion, delegation): the assignee's
+ *   right, a coordinator's on its own assignment as a lead's on its own (DOMAIN.md: each assignment
+ *   is one body's, reported by that body); another body's assignment stays out of sight;
+ * - assigner: decisions (review, extension, completion, cancellation): the owning side's, which
+ *   assigned it; the assignee seeing it is FORBIDDEN.
+ * A new operation states its right here too, or the first test fails.
+ */
+type Right =
+  'plain' | 'body' | 'seeDocument' | 'ownDocument' | 'ownDraft' | 'assignment' | 'assignee' | 'assigner';
+
+const RIGHTS: Record<string, Right> = {
+  serverInfo: 'plain',
+  permissionMap: 'plain',
+  login: 'plain',
+  refresh: 'plain',
+  logout: 'plain',
+  me: 'plain',
+  allOrganizations: 'body',
+  _allOrganizationsMeta: 'body',
+  Organization: 'body',
+  createOrganization: 'body',
+  updateOrganization: 'body',
+  mergeOrganizations: 'body',
+  splitOrganization: 'body',
+  allUsers: 'body',
+  _allUsersMeta: 'body',
+  User: 'body',
+  createUser: 'body',
+  updateUser: 'body',
+  allAuditEvents: 'body',
+  _allAuditEventsMeta: 'body',
+  AuditEvent: 'body',
+  allDocuments: 'seeDocument',
+  _allDocumentsMeta: 'seeDocument',
+  Document: 'seeDocument',
+  parseDocument: 'plain',
+  importDocument: 'plain',
+  updateDocument: 'ownDocument',
+  publishDocument: 'ownDraft',
+  allTasks: 'seeDocument',
+  _allTasksMeta: 'seeDocument',
+  Task: 'seeDocument',
+  createTask: 'ownDraft',
+  updateTask: 'ownDraft',
+  deleteTask: 'ownDraft',
+  setTaskAssignees: 'ownDraft',
+  assignTask: 'ownDocument',
+  allAssignments: 'assignment',
+  _allAssignmentsMeta: 'assignment',
+  Assignment: 'assignment',
+  delegateAssignment: 'assignee',
+  requestCompletion: 'assignee',
+  decideCompletion: 'assigner',
+  cancelAssignment: 'assigner',
+  allProgressReports: 'assignment',
+  _allProgressReportsMeta: 'assignment',
+  ProgressReport: 'assignment',
+  submitProgressReport: 'assignee',
+  reviewProgressReport: 'assigner',
+  allExtensionRequests: 'assignment',
+  _allExtensionRequestsMeta: 'assignment',
+  ExtensionRequest: 'assignment',
+  requestExtension: 'assignee',
+  decideExtension: 'assigner',
+  allInspections: 'assignment',
+  _allInspectionsMeta: 'assignment',
+  Inspection: 'assignment',
+  recordInspection: 'assignment',
+  resolveInspection: 'assignment',
+  inspectionBoard: 'seeDocument',
+  dashboard: 'seeDocument',
+  exportReport: 'seeDocument',
+  Export: 'plain',
+  allNotifications: 'plain',
+  _allNotificationsMeta: 'plain',
+  Notification: 'plain',
+  markNotificationsRead: 'plain',
+  unreadNotificationsCount: 'plain',
+};
+
+const OWNERSHIP: Record<Standing['document'], Outcome> = {
+  owned: 'ALLOWED',
+  seen: 'FORBIDDEN',
+  unseen: 'HIDDEN',
+};
+
+/** The one rule for an actor with a standing, once the role's permission is granted. */
+function byStanding(right: Right, standing: Standing, plain: Outcome, operation: OperationCase): Outcome {
+  switch (right) {
+    case 'plain':
+      return plain;
+    case 'body':
+      return standing.body === 'in' ? 'ALLOWED' : operation.outOfScope;
+    case 'seeDocument':
+      return standing.document === 'unseen' ? 'HIDDEN' : 'ALLOWED';
+    case 'ownDocument':
+      return OWNERSHIP[standing.document];
+    case 'ownDraft':
+      return OWNERSHIP[standing.draft];
+    case 'assignment':
+    case 'assignee':
+      return standing.assignment === 'unseen' ? 'HIDDEN' : 'ALLOWED';
+    case 'assigner':
+      return { assigner: 'ALLOWED', assignee: 'FORBIDDEN', unseen: 'HIDDEN' }[standing.assignment] as Outcome;
+  }
+}
+
+/**
  * A fresh, unread notification through the service the worker uses: the caller's own on
  * its own side, the side's officer's on the other.
  */
@@ -532,12 +678,17 @@ function expected(
   permission: Permission,
   which: 'own' | 'other',
   operation: OperationCase,
+  name: string,
 ): Outcome {
   if (permission === Permission.PUBLIC) return 'ALLOWED';
   if (!actor.role) return 'UNAUTHENTICATED';
   if (!permissionsOf([actor.role]).has(permission)) return 'FORBIDDEN';
-  if (which === 'own' || (actor.role === Role.ADMIN && operation.adminSeesAll !== false)) return 'ALLOWED';
-  return operation.outOfScope;
+  const plain =
+    which === 'own' || (actor.role === Role.ADMIN && operation.adminSeesAll !== false)
+      ? 'ALLOWED'
+      : operation.outOfScope;
+  const standing = actor.standing?.[which];
+  return standing ? byStanding(RIGHTS[name]!, standing, plain, operation) : plain;
 }
 
 function outcomeOf(
@@ -702,7 +853,7 @@ describe('authorization', () => {
     const giaLai = await buildSide('gl.pn', gl.womensUnion, gl.womensUnion, supervisors.gl);
 
     fresh = {
-      draft: (side) => importDraft(side.supervisor),
+      draft: async (side) => side.draft ?? importDraft(side.supervisor),
       inspection: (side) => inspectionOn(side.boardAssignmentId),
       refreshToken: async () => (await signIn(api.url, admin.user.email, TEST_PASSWORD)).refreshToken,
     };
@@ -727,6 +878,98 @@ describe('authorization', () => {
       own: womensUnion,
       other: giaLai,
     });
+
+    // The actors that broke the plain rule (issue 14): bodies that work on Kon Tum's report
+    // without owning it. Gia Lai's Women's Union and Kon Tum's Veterans' Association
+    // coordinate the Women's Union's task, and its task on the inspectors' board.
+    const veterans = konTum.get('kt.ccb')!;
+    const coordinate = (taskId: string, dueDate: string) =>
+      call(admin.session, 'mutation ($i: AssignTaskInput!) { assignTask(input: $i) { id } }', {
+        i: { taskId, organizationIds: [gl.womensUnion.id, veterans.id], role: 'COORDINATE', dueDate },
+      });
+    const [boardTask] = await api.app
+      .get(DataSource)
+      .query<{ task_id: string }[]>('SELECT task_id FROM assignments WHERE id = $1', [
+        womensUnion.boardAssignmentId,
+      ]);
+    await coordinate(womensUnion.taskId, '2027-03-31');
+    await coordinate(boardTask!.task_id, addDays(calendarDayOf(new Date()), 3));
+    const coordinating = await coordinatingSides(womensUnion, [
+      [`${giaLai.name}@${womensUnion.name}`, gl.womensUnion, gl.womensUnion, giaLai.officer, giaLai.userId],
+      [`kt.ccb@${womensUnion.name}`, veterans, konTum.get('kt.dh.ccb')!, ...(await officerOf(veterans))],
+    ]);
+    // "own": the actor's body's coordination on Kon Tum's report (the document seen, not owned);
+    // "other": the Women's Union's own lead assignment on it (the document seen, the work not).
+    const ownWork: Standing = { body: 'in', document: 'seen', draft: 'seen', assignment: 'assignee' };
+    const othersWork: Standing = { body: 'out', document: 'seen', draft: 'unseen', assignment: 'unseen' };
+    const standing = { own: ownWork, other: othersWork };
+    const crossing: [string, Role, Organization, Side][] = [
+      ['FOREIGN_ASSIGNEE_SUPERVISOR', Role.SUPERVISOR, gl.root, coordinating[0]!],
+      ['FOREIGN_ASSIGNEE_INSPECTOR', Role.INSPECTOR, gl.root, coordinating[0]!],
+      ['COORDINATOR_OFFICER', Role.ORG_OFFICER, veterans, coordinating[1]!],
+    ];
+    for (const [label, role, organization, own] of crossing) {
+      const { user, session: signedIn } = await session(role, organization);
+      actors.push({
+        label,
+        role,
+        headers: signedIn.headers,
+        email: user.email,
+        own,
+        other: womensUnion,
+        standing,
+      });
+    }
+
+    async function officerOf(organization: Organization): Promise<[Session, string]> {
+      const officer = await session(Role.ORG_OFFICER, organization);
+      return [officer.session, officer.user.id];
+    }
+
+    /** Sides for bodies coordinating `lead`'s task: their own assignment, with a report, an extension and a finding. */
+    async function coordinatingSides(
+      lead: Side,
+      bodies: [string, Organization, Organization, Session, string][],
+    ): Promise<Side[]> {
+      const sides: Side[] = [];
+      for (const [name, organization, child, officer, userId] of bodies) {
+        const assignmentOn = async (documentId: string) =>
+          (
+            await call<{ allAssignments: { id: string }[] }>(
+              admin.session,
+              'query ($d: ID!, $o: ID!) { allAssignments(filter: { documentId: $d, organizationId: $o }) { id } }',
+              { d: documentId, o: organization.id },
+            )
+          ).allAssignments[0]!.id;
+        const assignmentId = await assignmentOn(lead.documentId);
+        const { submitProgressReport } = await call<{ submitProgressReport: { id: string } }>(
+          officer,
+          'mutation ($a: ID!) { submitProgressReport(input: { assignmentId: $a, period: "2026-Q4", percentComplete: 10 }) { id } }',
+          { a: assignmentId },
+        );
+        const { requestExtension } = await call<{ requestExtension: { id: string } }>(
+          officer,
+          'mutation ($a: ID!) { requestExtension(assignmentId: $a, proposedDueDate: "2027-06-30", reason: "Thử") { id } }',
+          { a: assignmentId },
+        );
+        sides.push({
+          ...lead,
+          name,
+          organization,
+          childOrganizationId: child.id,
+          userId,
+          officer,
+          draftTaskId: lead.taskId,
+          draft: { documentId: lead.documentId, taskId: lead.taskId },
+          assignmentId,
+          reportId: submitProgressReport.id,
+          extensionId: requestExtension.id,
+          inspectionId: await inspectionOn(assignmentId),
+          boardAssignmentId: await assignmentOn(lead.boardDocumentId),
+        });
+      }
+      return sides;
+    }
   });
   afterAll(() => api?.close());
 
@@ -736,6 +979,25 @@ describe('authorization', () => {
       fields.filter((field) => !isPermission(field.extensions.permission)).map((field) => field.name),
     ).toEqual([]);
     expect(fields.map((field) => field.name).filter((name) => !(name in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((name) => !(name in RIGHTS))).toEqual([]);
+  });
+
+  // The matrix asks for records by id; through a document a body may see, its tasks' assignments
+  // are read by the assignee's scope too: a coordinator (or a foreign body) sees its own work
+  // on Kon Tum's report, never the lead's.
+  it('shows a body working on another body’s document only its own work there', async () => {
+    for (const actor of actors.filter((candidate) => candidate.standing)) {
+      const { body } = await graphql<{ Document: { tasks: { assignments: { id: string }[] }[] } }>(
+        api.url,
+        'query ($id: ID!) { Document(id: $id) { tasks { assignments { id } } } }',
+        { id: actor.other.documentId },
+        actor.headers,
+      );
+      expect(body.errors).toBeUndefined();
+      const seen = body.data!.Document.tasks.flatMap((task) => task.assignments.map((a) => a.id));
+      expect(seen).toContain(actor.own.assignmentId);
+      expect(seen).not.toContain(actor.other.assignmentId);
+    }
   });
 
   it('answers every operation × role × own / other body as the policy says', async () => {
@@ -754,7 +1016,7 @@ describe('authorization', () => {
             'x-forwarded-for': `10.1.${checked % 250}.${Math.floor(checked / 250) + 1}`,
           });
           const actual = outcomeOf(body, operation);
-          const want = expected(actor, permission, which, operation);
+          const want = expected(actor, permission, which, operation, field.name);
           seen.set(actual, (seen.get(actual) ?? 0) + 1);
           checked++;
           if (actual !== want) {

@@ -53,10 +53,14 @@ describe('the worker process', () => {
         details: { database: { status: 'up' }, redis: { status: 'up' } },
       });
 
-      // The heartbeat's own completion is counted just after its stamp in Redis.
+      // The heartbeat's own completion is counted just after its stamp in Redis; the pruning
+      // of sign-in records runs at start too.
       const metrics = await waitFor(async () => {
         const text = await (await fetch(`${base}/metrics`)).text();
-        return /^dondoc_jobs_completed_total\{[^}]*name="heartbeat"/m.test(text) ? text : null;
+        return /^dondoc_jobs_completed_total\{[^}]*name="heartbeat"/m.test(text) &&
+          /^dondoc_jobs_completed_total\{[^}]*name="prune-sign-in-records"/m.test(text)
+          ? text
+          : null;
       }, 10_000);
       for (const queue of ['system', 'events', 'follow-up', 'exports']) {
         for (const state of ['waiting', 'active', 'delayed', 'failed', 'completed']) {
@@ -66,7 +70,7 @@ describe('the worker process', () => {
         }
       }
       expect(metrics).toMatch(
-        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 1$/m, // the next heartbeat
+        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 2$/m, // the next heartbeat and pruning
       );
       expect(metrics).toMatch(
         /^dondoc_jobs_completed_total\{queue="system",name="heartbeat",app="worker"\} [1-9]\d*$/m,

@@ -39,6 +39,8 @@ export async function bootApi(
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    // The tests are the proxy: X-Forwarded-For from loopback stands for the client's address.
+    TRUSTED_PROXIES: 'loopback',
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(

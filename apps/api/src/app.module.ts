@@ -2,7 +2,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 
 import { DirectivesModule } from '@dondoc/directives';
-import { IdentityModule } from '@dondoc/identity';
+import { IdentityModule, SessionRevocationsModule } from '@dondoc/identity';
 
 import {
   AppConfig,
@@ -47,6 +47,8 @@ export class AppModule implements NestModule {
         HealthModule,
         GraphqlApiModule.forRoot(config),
         IdentityModule,
+        // This face authenticates requests: it hears of sessions ended in any process.
+        SessionRevocationsModule,
         DirectivesModule,
         OutboxModule,
         CommonApiModule,
@@ -71,6 +73,6 @@ export class AppModule implements NestModule {
 
   /** Every request that reaches the database runs under its own time and connection budget. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestBudgetMiddleware).forRoutes('graphql', 'exports/*path');
+    consumer.apply(RequestBudgetMiddleware).forRoutes('graphql', 'exports/*path', 'auth/*path');
   }
 }

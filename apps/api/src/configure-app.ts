@@ -27,9 +27,11 @@ export function configureApp(app: NestExpressApplication): boolean {
   // Before Nest's own parsers: a small limit for anonymous callers, the upload limit for others.
   app.use(bodyLimits(app.get(AuthService)));
   app.disable('x-powered-by');
-  // Behind a reverse proxy on the same host or network, the client's address comes from
-  // X-Forwarded-For (login throttling counts failures per address).
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client's address (login throttling caps failures per address) comes from
+  // X-Forwarded-For only when the direct peer is a proxy the operator listed: otherwise
+  // anyone reaching the API could claim a new address with every request.
+  const { trustedProxies } = app.get(AppConfig);
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   mountQueueBoard(app);
   return serveConsole(app);
 }

@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 
 import { FollowUpModule } from '@dondoc/assignments';
 import { ExportsModule } from '@dondoc/exports';
+import { SignInRecordsModule } from '@dondoc/identity';
 import {
   AppConfig,
   AppConfigModule,
@@ -54,6 +55,7 @@ export class WorkerModule {
         ),
         FollowUpModule,
         ExportsModule,
+        SignInRecordsModule,
       ],
       providers: [
         HeartbeatProcessor,

@@ -19,6 +19,8 @@ const claims: TokenClaims = {
   roles: [Role.SUPERVISOR],
   locale: 'vi',
   scope: { kind: 'subtrees', paths: ['p01'] },
+  sessionId: '2d0f8c4e-6b1a-4c7e-9f3d-5a8b7c6d4e21',
+  sessionVersion: 3,
 };
 
 interface Parts {
@@ -26,11 +28,22 @@ interface Parts {
   aud?: string;
   iat?: number;
   exp?: number;
+  sid?: string;
+  sv?: number;
 }
 
 /** A token signed with the real secret, as someone holding it could make one: only `parts` set. */
 function handMade(parts: Parts): Promise<string> {
-  let token = new SignJWT({ org: claims.organizationId, roles: claims.roles, scope: claims.scope })
+  const session = {
+    ...(parts.sid ? { sid: parts.sid } : {}),
+    ...(parts.sv !== undefined ? { sv: parts.sv } : {}),
+  };
+  let token = new SignJWT({
+    org: claims.organizationId,
+    roles: claims.roles,
+    scope: claims.scope,
+    ...session,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId);
   if (parts.iss) token = token.setIssuer(parts.iss);
@@ -40,13 +53,21 @@ function handMade(parts: Parts): Promise<string> {
   return token.sign(new TextEncoder().encode(SECRET));
 }
 
-const complete: Parts = { iss: 'dondoc', aud: 'dondoc-api', iat: NOW_SECONDS, exp: NOW_SECONDS + 60 };
+const complete: Parts = {
+  iss: 'dondoc',
+  aud: 'dondoc-api',
+  iat: NOW_SECONDS,
+  exp: NOW_SECONDS + 60,
+  sid: claims.sessionId,
+  sv: claims.sessionVersion,
+};
 
 describe('access tokens', () => {
   it('accepts its own tokens, until their exp', async () => {
     const token = await signAccessToken(claims, SECRET, NOW);
     const verified = await verifyAccessTokenUntil(token, SECRET, NOW);
     expect(verified?.claims.userId).toBe(claims.userId);
+    expect(verified?.claims).toMatchObject({ sessionId: claims.sessionId, sessionVersion: 3 });
     expect(verified?.expiresAtSeconds).toBe(NOW_SECONDS + ACCESS_TOKEN_SECONDS);
     const later = new Date((NOW_SECONDS + ACCESS_TOKEN_SECONDS + 1) * 1000);
     expect(await verifyAccessTokenUntil(token, SECRET, later)).toBeNull();
@@ -54,7 +75,7 @@ describe('access tokens', () => {
 
   it('accepts a hand-made token only when it carries every claim ours carry', async () => {
     expect(await verifyAccessTokenUntil(await handMade(complete), SECRET, NOW)).not.toBeNull();
-    for (const missing of ['iss', 'aud', 'iat', 'exp'] as const) {
+    for (const missing of ['iss', 'aud', 'iat', 'exp', 'sid', 'sv'] as const) {
       const { [missing]: _left, ...rest } = complete;
       expect({ missing, verified: await verifyAccessTokenUntil(await handMade(rest), SECRET, NOW) }).toEqual({
         missing,

@@ -16,6 +16,10 @@ export interface TokenClaims {
   roles: Role[];
   locale: Locale;
   scope: AccessScope;
+  /** The refresh-token family (the sign-in) the token was issued for: logout ends it. */
+  sessionId: string;
+  /** The user's `session_version` when the token was issued: a later change ends it. */
+  sessionVersion: number;
 }
 
 const ISSUER = 'dondoc';
@@ -23,9 +27,10 @@ const ISSUER = 'dondoc';
 const AUDIENCE = 'dondoc-api';
 /**
  * Claims a token must carry to be accepted. Without `exp` a token signed with the secret would
- * be good forever; without `iat` its age could not be bounded.
+ * be good forever; without `iat` its age could not be bounded; without `sid` and `sv` it could
+ * not be checked against the session it belongs to.
  */
-const REQUIRED_CLAIMS = ['sub', 'iss', 'aud', 'iat', 'exp'];
+const REQUIRED_CLAIMS = ['sub', 'iss', 'aud', 'iat', 'exp', 'sid', 'sv'];
 
 export async function signAccessToken(claims: TokenClaims, secret: string, now: Date): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -36,6 +41,8 @@ export async function signAccessToken(claims: TokenClaims, secret: string, now: 
     roles: claims.roles,
     locale: claims.locale,
     scope: claims.scope,
+    sid: claims.sessionId,
+    sv: claims.sessionVersion,
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
@@ -78,6 +85,7 @@ export async function verifyAccessTokenUntil(
     const roles = payload.roles;
     if (typeof payload.sub !== 'string' || !Array.isArray(roles) || typeof payload.org !== 'string')
       return null;
+    if (typeof payload.sid !== 'string' || !Number.isInteger(payload.sv)) return null;
     return {
       claims: {
         userId: payload.sub,
@@ -87,6 +95,8 @@ export async function verifyAccessTokenUntil(
         roles: roles.filter((role): role is Role => (Object.values(Role) as unknown[]).includes(role)),
         locale: payload.locale === 'en' ? 'en' : 'vi',
         scope: payload.scope as AccessScope,
+        sessionId: payload.sid,
+        sessionVersion: payload.sv as number,
       },
       // The earlier of its own expiry and the end of an access token's life: a cache of verified
       // tokens must not keep one past either.

@@ -4,12 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 
+import { isUuid } from '@dondoc/organizations';
 import {
   AppConfig,
   badInput,
   Clock,
   DomainErrorCode,
   DomainException,
+  endSessionFamily,
   TEXT_LIMITS,
   textTooLongMessage,
 } from '@dondoc/platform';
@@ -20,8 +22,8 @@ import { LoginThrottle } from './login-throttle.js';
 import { decoyHash, verifyPassword } from './password-hasher.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { ScopeResolver } from './scope-resolver.js';
+import { SessionCache } from './session-cache.js';
 import { User } from './user.entity.js';
-import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export const REFRESH_TOKEN_DAYS = 30;
 
@@ -45,12 +47,11 @@ const SESSION_ENDED = () =>
 /**
  * Sign-in and sessions: short access tokens (15 minutes) and rotating refresh tokens kept
  * only as hashes. A refresh token used twice means it leaked: its whole family is revoked.
+ * An access token names its session (the refresh-token family) and the user's session version:
+ * it is refused as soon as that session ends or the version moves on (see `endSessionsOfUsers`).
  */
 @Injectable()
 export class AuthService {
-  /** Tokens verified by this process: the same token on every request is checked once. */
-  private readonly verified = new VerifiedTokenCache<Caller>();
-
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
@@ -59,6 +60,8 @@ export class AuthService {
     private readonly scopes: ScopeResolver,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    /** Tokens verified by this process: the same token on every request is checked once. */
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(emailInput: string, password: string, address: string): Promise<Session> {
@@ -66,7 +69,8 @@ export class AuthService {
       return this.refuseOversized(emailInput, address);
     }
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, address);
+    // Recorded as a failure before the password is checked, so parallel guesses all count.
+    const attempt = await this.throttle.reserve(email, address);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -74,24 +78,20 @@ export class AuthService {
       .getOne();
     // Same work and same answer whether the e-mail or the password is wrong.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid || !user.active) {
-      await this.throttle.record(email, address, false);
-      throw WRONG_CREDENTIALS;
-    }
-    await this.throttle.record(email, address, true);
+    if (!user || !valid || !user.active) throw WRONG_CREDENTIALS;
+    await this.throttle.succeeded(attempt);
     return this.issue(user, randomUUID());
   }
 
   /**
    * An e-mail or password longer than any real one: refused before any hashing (argon2 on a
-   * huge input is the costly part) and counted as a failure from this address, so a script
-   * cannot use oversized attempts to work the hasher without ever being throttled. The
-   * e-mail is counted cut to its limit: the attempts table indexes it.
+   * huge input is the costly part) and counted as a failure of the account, so a script
+   * cannot send oversized attempts without ever being throttled. The e-mail is counted cut
+   * to its limit: the attempts table indexes it.
    */
   private async refuseOversized(emailInput: string, address: string): Promise<never> {
     const email = emailInput.slice(0, TEXT_LIMITS.email).trim().toLowerCase();
-    await this.throttle.assertAllowed(email, address);
-    await this.throttle.record(email, address, false);
+    await this.throttle.reserve(email, address);
     const [field, limit] =
       emailInput.length > TEXT_LIMITS.email
         ? ['email', TEXT_LIMITS.email]
@@ -103,44 +103,59 @@ export class AuthService {
     const now = this.clock.now();
     const found = await this.refreshTokens.findOne({ where: { tokenHash: hashToken(token) } });
     if (!found || found.revokedAt || found.expiresAt <= now) throw SESSION_ENDED();
-    // Claim the token atomically: of two concurrent uses, only one gets it.
-    const claimed = await this.refreshTokens
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: now })
-      .where('id = :id AND used_at IS NULL', { id: found.id })
-      .execute();
-    if (claimed.affected !== 1) {
-      await this.revokeFamily(found.familyId);
-      throw SESSION_ENDED();
-    }
     const user = await this.users.findOne({ where: { id: found.userId } });
     if (!user || !user.active) throw SESSION_ENDED();
-    return this.issue(user, found.familyId);
+    return this.issue(user, found.familyId, found.id);
   }
 
   /** Ends the session the refresh token belongs to. True when there was one to end. */
   async logout(token: string): Promise<boolean> {
     const found = await this.refreshTokens.findOne({ where: { tokenHash: hashToken(token) } });
     if (!found) return false;
-    await this.revokeFamily(found.familyId);
+    await this.endSession(found.familyId);
     return true;
   }
 
-  /** The caller behind an access token, or null when it is missing, forged or expired. */
+  /**
+   * The caller behind an access token, or null when it is missing, forged, expired or its
+   * session has ended.
+   */
   async authenticate(accessToken: string): Promise<Caller | null> {
     const secret = this.secret();
     const now = this.clock.now();
-    const known = this.verified.get(accessToken, now);
+    const known = this.sessions.lookup(accessToken, now);
     if (known) return known;
     const verified = await verifyAccessTokenUntil(accessToken, secret, now);
     if (!verified) return null;
+    const mark = this.sessions.mark();
+    if (!(await this.sessionInForce(verified.claims))) return null;
     const caller = Caller.fromClaims(verified.claims);
-    this.verified.set(accessToken, caller, verified.expiresAtSeconds);
+    this.sessions.remember(accessToken, caller, verified.claims.sessionId, verified.expiresAtSeconds, mark);
     return caller;
   }
 
-  private async issue(user: User, familyId: string): Promise<Session> {
+  /**
+   * One indexed query, once per token and process while the cache is trusted: the user is
+   * active, still at the session version the token was issued under, and its sign-in (the
+   * refresh-token family) has not ended.
+   */
+  private async sessionInForce(claims: TokenClaims): Promise<boolean> {
+    if (!isUuid(claims.userId) || !isUuid(claims.sessionId)) return false;
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM users u
+        WHERE u.id = $1 AND u.active AND u.session_version = $2
+          AND EXISTS (SELECT 1 FROM refresh_tokens r
+                       WHERE r.family_id = $3 AND r.user_id = u.id AND r.revoked_at IS NULL)`,
+      [claims.userId, claims.sessionVersion, claims.sessionId],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /**
+   * A new pair for `user` in the session `familyId`. When refreshing, `exchanged` is the id of
+   * the refresh token given in return, claimed in the same transaction.
+   */
+  private async issue(user: User, familyId: string, exchanged?: string): Promise<Session> {
     const now = this.clock.now();
     const claims: TokenClaims = {
       userId: user.id,
@@ -150,22 +165,46 @@ export class AuthService {
       roles: user.roles,
       locale: user.locale,
       scope: await this.scopes.scopeFor(user.roles, user.organizationId),
+      sessionId: familyId,
+      sessionVersion: user.sessionVersion,
     };
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.refreshTokens.insert({
-      userId: user.id,
-      familyId,
-      tokenHash: hashToken(refreshToken),
-      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // The user's row is held until commit: a change that ends their sessions waits for this
+      // one (and then revokes the token issued here), or this one sees the version it moved to.
+      const [current] = (await manager.query(
+        'SELECT active, session_version FROM users WHERE id = $1 FOR SHARE',
+        [user.id],
+      )) as { active: boolean; session_version: number }[];
+      if (!current?.active || current.session_version !== user.sessionVersion) return 'ended';
+      if (exchanged) {
+        // Claim the token atomically: of two concurrent uses, only one gets it.
+        const claimed = await manager
+          .getRepository(RefreshToken)
+          .createQueryBuilder()
+          .update()
+          .set({ usedAt: now })
+          .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id: exchanged })
+          .execute();
+        if (claimed.affected !== 1) return 'reused';
+      }
+      await manager.getRepository(RefreshToken).insert({
+        userId: user.id,
+        familyId,
+        tokenHash: hashToken(refreshToken),
+        expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+      });
+      return 'issued';
     });
+    if (outcome === 'reused') await this.endSession(familyId);
+    if (outcome !== 'issued') throw SESSION_ENDED();
     return { accessToken: await signAccessToken(claims, this.secret(), now), refreshToken, user };
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL',
-      [familyId, this.clock.now()],
-    );
+  /** Ends one sign-in: its refresh tokens, and its access tokens in every API process. */
+  private async endSession(familyId: string): Promise<void> {
+    await this.dataSource.transaction((manager) => endSessionFamily(manager, familyId, this.clock.now()));
+    this.sessions.ended({ familyId });
   }
 
   private secret(): string {

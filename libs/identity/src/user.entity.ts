@@ -32,6 +32,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Moves on whenever the person's sessions must end (password, deactivation, roles, body):
+   * an access token issued under another version is refused.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

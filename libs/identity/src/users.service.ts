@@ -12,8 +12,10 @@ import {
 } from '@dondoc/organizations';
 import {
   badInput,
+  Clock,
   DomainErrorCode,
   DomainException,
+  endSessionsOfUsers,
   type ListParams,
   notFound,
   page,
@@ -22,6 +24,7 @@ import {
 
 import { hashPassword } from './password-hasher.js';
 import { ALL_ROLES, Role } from './role.js';
+import { SessionCache } from './session-cache.js';
 import { type Locale, User } from './user.entity.js';
 
 export interface UserFilter {
@@ -68,6 +71,8 @@ export class UsersService {
     private readonly organizations: OrganizationsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly sessions: SessionCache,
   ) {}
 
   list(scope: AccessScope, filter: UserFilter, params: ListParams): Promise<User[]> {
@@ -141,8 +146,10 @@ export class UsersService {
     };
     if (input.password !== undefined)
       changes.passwordHash = await hashPassword(checkPassword(input.password));
+    const endsSessions = sessionsEndWith(before, auditView(user), input.password !== undefined);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id }, changes);
+      if (endsSessions) await endSessionsOfUsers(manager, [id], this.clock.now());
       await this.audit.record(manager, {
         ...actor,
         action: 'user.updated',
@@ -150,9 +157,15 @@ export class UsersService {
         entityId: id,
         before,
         // The password itself never enters the trail; that it changed does.
-        after: { ...auditView(user), passwordChanged: input.password !== undefined },
+        after: {
+          ...auditView(user),
+          passwordChanged: input.password !== undefined,
+          sessionsEnded: endsSessions,
+        },
       });
     });
+    // Other processes hear of it on commit; this one forgets the tokens at once.
+    if (endsSessions) this.sessions.ended({ userIds: [id] });
     return this.get(scope, id);
   }
 
@@ -175,6 +188,25 @@ export class UsersService {
       query.andWhere('u.active = :active', { active: filter.active });
     return query;
   }
+}
+
+/**
+ * Whether a change ends the person's sessions: a new password (whoever set it), deactivation,
+ * other roles or another body — what a signed-in token claims, or the reason it was given.
+ */
+export function sessionsEndWith(
+  before: ReturnType<typeof auditView>,
+  after: ReturnType<typeof auditView>,
+  passwordChanged: boolean,
+): boolean {
+  const sameRoles =
+    before.roles.length === after.roles.length && before.roles.every((role) => after.roles.includes(role));
+  return (
+    passwordChanged ||
+    (before.active && !after.active) ||
+    !sameRoles ||
+    before.organizationId !== after.organizationId
+  );
 }
 
 /** What the audit trail keeps of a user: never the password hash. */

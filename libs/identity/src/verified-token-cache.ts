@@ -1,11 +1,12 @@
 /**
  * Access tokens this process has already verified, so that a client sending the same token
- * on every request pays for the HMAC and the claim checks once, not per request.
+ * on every request pays for the HMAC, the claim checks and the session check once, not per
+ * request.
  *
- * Nothing about a token can change before it expires: access tokens are stateless (logout
- * and a reused refresh token revoke the refresh-token family, never an access token, which
- * stays valid until its `exp` with or without this cache). An entry is therefore answered
- * exactly as the verification would answer it: until the second of its `exp`, by the
+ * Access tokens are not stateless: a token stops being valid when its session ends (logout,
+ * a reused refresh token, a password, activity, role or body change; see `SessionCache`, which
+ * drops the entries of ended sessions as every process is told of them). Otherwise an entry is
+ * answered exactly as the verification would answer it: until the second of its `exp`, by the
  * injected clock. Only valid tokens are kept; a forged or expired one is verified every time.
  */
 export class VerifiedTokenCache<T> {
@@ -32,6 +33,17 @@ export class VerifiedTokenCache<T> {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
+  }
+
+  /** Drops every entry whose value matches: the tokens of sessions that ended. */
+  deleteWhere(matches: (value: T) => boolean): void {
+    for (const [token, entry] of this.entries) {
+      if (matches(entry.value)) this.entries.delete(token);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   get size(): number {

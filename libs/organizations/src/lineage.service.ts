@@ -8,6 +8,7 @@ import {
   Clock,
   DomainErrorCode,
   DomainException,
+  endSessionsOfUsers,
   isCalendarDay,
   notFound,
   Outbox,
@@ -336,6 +337,12 @@ export class LineageService {
     )) as [{ id: string }[], number];
     const movedUsers = users[0];
     summary.usersMoved += movedUsers.length;
+    // Their tokens name the dissolved body and its scope: they sign in again as the successor's.
+    await endSessionsOfUsers(
+      manager,
+      movedUsers.map((user) => user.id),
+      this.clock.now(),
+    );
     await this.audit.recordMany(
       manager,
       movedUsers.map((user): AuditEntry => ({

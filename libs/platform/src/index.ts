@@ -29,6 +29,7 @@ export * from './database/database-errors.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox.js';
 export * from './outbox/outbox.module.js';
+export * from './sessions/end-sessions.js';
 export * from './runtime/stop-on-signal.js';
 export * from './input/text-limits.js';
 export * from './input/unsafe-text.js';

@@ -34,6 +34,8 @@ export class ApiUnderFuzz {
     const port = await freePort();
     // A bounded heap: a query that would grow it without end dies in seconds, not minutes.
     this.child = startProcess(['--max-old-space-size=1024', '--enable-source-maps', builtEntry('api')], {
+      // Each operation's X-Forwarded-For is its address, as behind a proxy on the host.
+      TRUSTED_PROXIES: 'loopback',
       ...this.env,
       PORT: String(port),
     });

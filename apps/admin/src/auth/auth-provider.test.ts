@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthProvider } from './auth-provider';
+import { createAuthProvider, type RefreshLock } from './auth-provider';
 import { type AuthPayload, createIdentityClient, type Fetch } from './identity-client';
 
 const NOW = Date.UTC(2026, 0, 15, 8, 0, 0);
@@ -18,100 +18,102 @@ const user: AuthPayload['user'] = {
   organization: { id: 'o-7', name: 'Hội Liên hiệp Phụ nữ tỉnh' },
 };
 
-type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
-type Handlers = Partial<
-  Record<'Login' | 'Refresh' | 'Logout', (variables: Record<string, string>) => Answer>
->;
+type Endpoint = 'session' | 'refresh' | 'logout';
+type Answer = { status?: number; body: unknown };
+type Handlers = Partial<Record<Endpoint, (request: { body: unknown; csrf: string | null }) => Answer>>;
 
-/** A stand-in for the API's /graphql: answers the Identity mutations by operation name. */
-function fakeApi(handlers: Handlers) {
-  const received: { operation: string; variables: Record<string, string> }[] = [];
-  const fetch: Fetch = async (_url, init) => {
-    const { query, variables } = JSON.parse(String(init.body)) as {
-      query: string;
-      variables: Record<string, string>;
-    };
-    const operation = /mutation (\w+)/.exec(query)?.[1] as keyof Handlers;
-    received.push({ operation, variables });
-    const handler = handlers[operation];
-    if (!handler) return new Response('{"errors":[{"message":"no such operation"}]}', { status: 400 });
-    return new Response(JSON.stringify(handler(variables)), {
-      status: 200,
+/**
+ * A browser and the API's /auth endpoints: the cookie jar holds what the server set (the
+ * page sees only the readable CSRF cookie, as with an HttpOnly refresh cookie), and every
+ * request is recorded with the CSRF header it carried.
+ */
+function fakeBrowser(handlers: Handlers, jar = new Map<string, string>()) {
+  const received: { endpoint: Endpoint; csrf: string | null; body: unknown }[] = [];
+  const fetch: Fetch = async (url, init) => {
+    const endpoint = url.replace('/auth/', '') as Endpoint;
+    const csrf = new Headers(init.headers).get('X-CSRF-Token');
+    const body = init.body === undefined ? undefined : (JSON.parse(String(init.body)) as unknown);
+    received.push({ endpoint, csrf, body });
+    const handler = handlers[endpoint];
+    if (!handler) return new Response('{"errors":[{"message":"no such endpoint"}]}', { status: 404 });
+    const answer = handler({ body, csrf });
+    const status = answer.status ?? 200;
+    if (status === 200 && endpoint !== 'logout') jar.set('dondoc_csrf', `csrf-${received.length}`);
+    if (endpoint === 'logout') jar.clear();
+    return new Response(JSON.stringify(answer.body), {
+      status,
       headers: { 'Content-Type': 'application/json' },
     });
   };
-  return { fetch, received };
+  const readCookies = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  return { fetch, readCookies, received, jar };
 }
 
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-    items,
-  };
-}
-
-function setup(handlers: Handlers, storage = memoryStorage()) {
-  const api = fakeApi(handlers);
+function setup(handlers: Handlers, jar = new Map<string, string>(), lock?: RefreshLock) {
+  const browser = fakeBrowser(handlers, jar);
   const authProvider = createAuthProvider({
-    identity: createIdentityClient({ url: '/graphql', fetch: api.fetch }),
-    storage,
+    identity: createIdentityClient({ fetch: browser.fetch, readCookies: browser.readCookies }),
     now: () => NOW,
+    lock,
   });
-  return { authProvider, storage, received: api.received };
+  return { authProvider, ...browser };
 }
 
-const signedIn = (storage: ReturnType<typeof memoryStorage>, payload: AuthPayload) =>
-  storage.setItem('dondoc.session', JSON.stringify(payload));
-
-const login =
+const session =
   (accessToken = accessTokenExpiringAt(NOW + 15 * 60_000)) =>
   () => ({
-    data: { login: { accessToken, refreshToken: 'refresh-1', user } },
+    body: { accessToken, user },
   });
+const unauthenticated =
+  (message = 'Session ended') =>
+  () => ({
+    status: 401,
+    body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] },
+  });
+/** A browser that signed in before: the server set its cookies. */
+const signedInJar = () => new Map([['dondoc_csrf', 'csrf-0']]);
 
 describe('the auth provider', () => {
-  it('signing in keeps the tokens and the user, so the next visit is still signed in', async () => {
-    const { authProvider, storage } = setup({ Login: login() });
+  it('signing in keeps the access token in memory only; the next visit gets one from the cookie', async () => {
+    const { authProvider, jar, received } = setup({ session: session() });
 
     await authProvider.login({ email: user.email, password: 'secret' });
 
-    const nextVisit = setup({}, storage).authProvider;
-    await expect(nextVisit.checkAuth({})).resolves.toBeUndefined();
-    await expect(nextVisit.getIdentity()).resolves.toEqual({
+    expect(received).toEqual([
+      { endpoint: 'session', csrf: null, body: { email: user.email, password: 'secret' } },
+    ]);
+    await expect(authProvider.getAccessToken()).resolves.toBe(accessTokenExpiringAt(NOW + 15 * 60_000));
+
+    const renewed = accessTokenExpiringAt(NOW + 15 * 60_000 + 1_000);
+    const nextVisit = setup({ refresh: session(renewed) }, jar);
+    await expect(nextVisit.authProvider.checkAuth({})).resolves.toBeUndefined();
+    // The refresh echoed the cookie the sign-in set.
+    expect(nextVisit.received).toEqual([{ endpoint: 'refresh', csrf: 'csrf-1', body: undefined }]);
+    await expect(nextVisit.authProvider.getIdentity()).resolves.toEqual({
       id: 'u-1',
       fullName: 'Nguyễn Thị Hoa',
       email: user.email,
       organization: { id: 'o-7', name: 'Hội Liên hiệp Phụ nữ tỉnh' },
       roles: ['ORG_OFFICER'],
     });
-    await expect(nextVisit.getPermissions({})).resolves.toEqual(['ORG_OFFICER']);
-    await expect(nextVisit.getAccessToken()).resolves.toBe(accessTokenExpiringAt(NOW + 15 * 60_000));
+    await expect(nextVisit.authProvider.getPermissions({})).resolves.toEqual(['ORG_OFFICER']);
+    await expect(nextVisit.authProvider.getAccessToken()).resolves.toBe(renewed);
+    expect(nextVisit.received).toHaveLength(1);
   });
 
   it('a wrong password is reported as a failed sign-in, and nothing is kept', async () => {
-    const { authProvider, storage } = setup({
-      Login: () => ({
-        errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }],
-      }),
-    });
+    const { authProvider, jar } = setup({ session: unauthenticated('Invalid credentials') });
 
     await expect(authProvider.login({ email: user.email, password: 'wrong' })).rejects.toThrow(
       'ra.auth.sign_in_error',
     );
-    expect(storage.items.size).toBe(0);
+    expect(jar.size).toBe(0);
+    await expect(authProvider.getAccessToken()).resolves.toBeNull();
   });
 
   it('an unreachable server is reported as a connection error', async () => {
-    const storage = memoryStorage();
     const authProvider = createAuthProvider({
-      identity: createIdentityClient({
-        url: '/graphql',
-        fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-      }),
-      storage,
+      identity: createIdentityClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),
     });
 
     await expect(authProvider.login({ email: user.email, password: 'secret' })).rejects.toThrow(
@@ -119,73 +121,82 @@ describe('the auth provider', () => {
     );
   });
 
-  it('a token far from expiry is used as it is', async () => {
-    const { authProvider, storage, received } = setup({});
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+  it('a visitor who never signed in is sent to the login page without an error message or a request', async () => {
+    const { authProvider, received } = setup({});
 
-    await authProvider.checkAuth({});
-
+    await expect(authProvider.checkAuth({})).rejects.toEqual({ message: false });
+    await expect(authProvider.canAccess({ resource: 'Assignment', action: 'list' })).resolves.toBe(false);
     expect(received).toEqual([]);
   });
 
-  it('a token about to expire is refreshed before the check passes, and the new tokens are kept', async () => {
-    const renewed = accessTokenExpiringAt(NOW + 15 * 60_000);
-    const { authProvider, storage, received } = setup({
-      Refresh: ({ refreshToken }) =>
-        refreshToken === 'refresh-1'
-          ? { data: { refresh: { accessToken: renewed, refreshToken: 'refresh-2', user } } }
-          : { errors: [{ message: 'Refresh token reused', extensions: { code: 'UNAUTHENTICATED' } }] },
-    });
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW + 30_000), refreshToken: 'refresh-1', user });
+  it('a token far from expiry is used as it is', async () => {
+    const { authProvider, received } = setup({ session: session(accessTokenExpiringAt(NOW + 10 * 60_000)) });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
-    // Two checks at once must not both spend the (rotating) refresh token.
+    await authProvider.checkAuth({});
+
+    expect(received.map(({ endpoint }) => endpoint)).toEqual(['session']);
+  });
+
+  it('a token about to expire is refreshed once before the checks pass, under the cross-tab lock', async () => {
+    const renewed = accessTokenExpiringAt(NOW + 15 * 60_000);
+    let locked = 0;
+    const lock: RefreshLock = (refresh) => {
+      locked += 1;
+      return refresh();
+    };
+    const { authProvider, received } = setup(
+      { session: session(accessTokenExpiringAt(NOW + 30_000)), refresh: session(renewed) },
+      new Map(),
+      lock,
+    );
+    await authProvider.login({ email: user.email, password: 'secret' });
+
+    // Two checks at once must not both spend the (rotating) refresh cookie.
     await Promise.all([authProvider.checkAuth({}), authProvider.checkAuth({})]);
 
-    expect(received.map(({ operation }) => operation)).toEqual(['Refresh']);
+    expect(received.map(({ endpoint }) => endpoint)).toEqual(['session', 'refresh']);
+    expect(locked).toBe(1);
     await expect(authProvider.getAccessToken()).resolves.toBe(renewed);
-    expect(JSON.parse(storage.getItem('dondoc.session') ?? '{}')).toMatchObject({
-      refreshToken: 'refresh-2',
-    });
   });
 
   it('an unreadable access token is refreshed rather than trusted', async () => {
     const renewed = accessTokenExpiringAt(NOW + 15 * 60_000);
-    const { authProvider, storage } = setup({
-      Refresh: () => ({ data: { refresh: { accessToken: renewed, refreshToken: 'refresh-2', user } } }),
-    });
-    signedIn(storage, { accessToken: 'not-a-jwt', refreshToken: 'refresh-1', user });
+    const { authProvider } = setup({ session: session('not-a-jwt'), refresh: session(renewed) });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
     await expect(authProvider.getAccessToken()).resolves.toBe(renewed);
   });
 
-  it('a failed refresh rejects the check and signs the user out', async () => {
-    const { authProvider, storage } = setup({
-      Refresh: () => ({ errors: [{ message: 'Session expired', extensions: { code: 'UNAUTHENTICATED' } }] }),
-    });
-    signedIn(storage, { accessToken: accessTokenExpiringAt(NOW - 1_000), refreshToken: 'refresh-1', user });
+  it('a session the server has ended rejects the check, and the page does not keep asking', async () => {
+    const { authProvider, received } = setup({ refresh: unauthenticated() }, signedInJar());
 
     await expect(authProvider.checkAuth({})).rejects.toEqual({ message: 'ra.notification.logged_out' });
-    expect(storage.items.size).toBe(0);
     await expect(authProvider.getIdentity()).rejects.toThrow();
+    await expect(authProvider.getAccessToken()).resolves.toBeNull();
+    expect(received.map(({ endpoint }) => endpoint)).toEqual(['refresh']);
   });
 
-  it('a visitor who never signed in is sent to the login page without an error message', async () => {
-    const { authProvider } = setup({});
+  it('renews a refused token once, whoever asks, and hands out the new one', async () => {
+    const first = accessTokenExpiringAt(NOW + 10 * 60_000);
+    const renewed = accessTokenExpiringAt(NOW + 15 * 60_000);
+    const { authProvider, received } = setup({ session: session(first), refresh: session(renewed) });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
-    await expect(authProvider.checkAuth({})).rejects.toEqual({ message: false });
+    const answers = await Promise.all([
+      authProvider.renewAccessToken(first),
+      authProvider.renewAccessToken(first),
+    ]);
+    // A request that left with the old token and fails later gets the new one, no new refresh.
+    answers.push(await authProvider.renewAccessToken(first));
+
+    expect(answers).toEqual([renewed, renewed, renewed]);
+    expect(received.map(({ endpoint }) => endpoint)).toEqual(['session', 'refresh']);
   });
 
   it('an UNAUTHENTICATED answer from the API signs the user out; other errors do not', async () => {
-    const { authProvider, storage } = setup({});
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+    const { authProvider } = setup({ session: session() });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
     await expect(
       authProvider.checkError({
@@ -194,7 +205,7 @@ describe('the auth provider', () => {
       }),
     ).resolves.toBeUndefined();
     await expect(authProvider.checkError({ status: 500 })).resolves.toBeUndefined();
-    expect(storage.items.size).toBe(1);
+    await expect(authProvider.getAccessToken()).resolves.not.toBeNull();
 
     await expect(
       authProvider.checkError({
@@ -202,73 +213,48 @@ describe('the auth provider', () => {
         body: { graphQLErrors: [{ extensions: { code: 'UNAUTHENTICATED' } }] },
       }),
     ).rejects.toEqual({ message: 'ra.notification.logged_out' });
-    expect(storage.items.size).toBe(0);
+    await expect(authProvider.getAccessToken()).resolves.toBeNull();
   });
 
   it('an HTTP 401 signs the user out', async () => {
-    const { authProvider, storage } = setup({});
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+    const { authProvider } = setup({ session: session() });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
     await expect(authProvider.checkError({ status: 401 })).rejects.toBeDefined();
-    expect(storage.items.size).toBe(0);
+    await expect(authProvider.getAccessToken()).resolves.toBeNull();
   });
 
-  it('signing out ends the session on the server and here, even when the server cannot be reached', async () => {
-    const reachable = setup({ Logout: () => ({ data: { logout: true } }) });
-    signedIn(reachable.storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+  it('signing out ends the session on the server with the CSRF token, and here even when the server cannot be reached', async () => {
+    const reachable = setup({ session: session(), logout: () => ({ body: { ended: true } }) });
+    await reachable.authProvider.login({ email: user.email, password: 'secret' });
 
     await reachable.authProvider.logout({});
 
-    expect(reachable.received).toEqual([{ operation: 'Logout', variables: { refreshToken: 'refresh-1' } }]);
-    expect(reachable.storage.items.size).toBe(0);
+    expect(reachable.received.at(-1)).toEqual({ endpoint: 'logout', csrf: 'csrf-1', body: undefined });
+    expect(reachable.jar.size).toBe(0);
+    await expect(reachable.authProvider.getAccessToken()).resolves.toBeNull();
 
-    const storage = memoryStorage();
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
     const unreachable = createAuthProvider({
       identity: createIdentityClient({
-        url: '/graphql',
         fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+        readCookies: () => 'dondoc_csrf=csrf-0',
       }),
-      storage,
     });
     await expect(unreachable.logout({})).resolves.toBeUndefined();
-    expect(storage.items.size).toBe(0);
   });
 
   it('grants nothing while the role → permission map is empty', async () => {
-    const { authProvider, storage } = setup({});
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+    const { authProvider } = setup({ session: session() });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
     await expect(authProvider.canAccess({ resource: 'assignments', action: 'list' })).resolves.toBe(false);
   });
 
   it("answers canAccess from the server's permission map, read once and again after a failure", async () => {
-    const storage = memoryStorage();
-    signedIn(storage, {
-      accessToken: accessTokenExpiringAt(NOW + 10 * 60_000),
-      refreshToken: 'refresh-1',
-      user,
-    });
+    const browser = fakeBrowser({ session: session() });
     let reads = 0;
     const authProvider = createAuthProvider({
-      identity: createIdentityClient({ url: '/graphql', fetch: fakeApi({}).fetch }),
-      storage,
+      identity: createIdentityClient({ fetch: browser.fetch, readCookies: browser.readCookies }),
       now: () => NOW,
       loadPermissionMap: async () => {
         reads += 1;
@@ -276,6 +262,7 @@ describe('the auth provider', () => {
         return { ORG_OFFICER: ['assignment:read', 'report:submit'], SUPERVISOR: ['report:review'] };
       },
     });
+    await authProvider.login({ email: user.email, password: 'secret' });
 
     await expect(authProvider.canAccess({ resource: 'Assignment', action: 'list' })).rejects.toThrow(
       'network down',

@@ -3,15 +3,24 @@ import { type AuthPayload, type IdentityClient, IdentityError } from './identity
 import { decodeJwtExpiry } from './jwt';
 import { type AccessRequest, createCanAccess, type RolePermissions } from './permissions';
 
-const SESSION_KEY = 'dondoc.session';
-
 /** Refresh this long before the access token expires, so no request leaves with a dead token. */
 const REFRESH_MARGIN_MS = 60_000;
 
-/** What is kept between visits: the API's AuthPayload as login or refresh returned it. */
+/** The signed-in state of this page: held in memory only, never in localStorage or sessionStorage. */
 type Session = AuthPayload;
 
-export type SessionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** Runs one refresh at a time across the browser's tabs (they share the rotating cookie). */
+export type RefreshLock = <T>(refresh: () => Promise<T>) => Promise<T>;
+
+/**
+ * The Web Locks API where the browser has it: a second tab waits, then refreshes with the
+ * cookie the first one received, instead of spending the same cookie twice (which the server
+ * reads as theft and answers by ending the session).
+ */
+const browserLock: RefreshLock = (refresh) => {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request('dondoc.refresh', refresh) : refresh();
+};
 
 export interface DondocAuthProvider extends AuthProvider {
   getIdentity: NonNullable<AuthProvider['getIdentity']>;
@@ -19,22 +28,27 @@ export interface DondocAuthProvider extends AuthProvider {
   canAccess: NonNullable<AuthProvider['canAccess']>;
   /** The access token to send now, refreshed first if it is about to expire; null when signed out. */
   getAccessToken(): Promise<string | null>;
+  /**
+   * A new access token after the API refused `rejected` as unauthenticated; null when the
+   * session cannot be renewed. Several refusals of one token lead to one refresh.
+   */
+  renewAccessToken(rejected: string): Promise<string | null>;
 }
 
 export function createAuthProvider({
   identity,
-  storage,
   rolePermissions = {},
   loadPermissionMap,
   now = Date.now,
+  lock = browserLock,
 }: {
   identity: IdentityClient;
-  storage: SessionStorage;
   /** A fixed map (tests); ignored when loadPermissionMap is given. */
   rolePermissions?: RolePermissions;
   /** Reads the server's `permissionMap`; asked once, again after a failure or a new sign-in. */
   loadPermissionMap?: () => Promise<RolePermissions>;
   now?: () => number;
+  lock?: RefreshLock;
 }): DondocAuthProvider {
   let permissionMap: Promise<(roles: readonly string[], request: AccessRequest) => boolean> | null = null;
   function accessRules() {
@@ -47,32 +61,12 @@ export function createAuthProvider({
       });
     return permissionMap;
   }
-  // Several checks can ask at once; the server rotates the refresh token, so only one may refresh.
+
+  let session: Session | null = null;
+  /** A page starts signed out; it may ask the cookie for its session once (on load). */
+  let mayRestore = true;
+  // Several checks can ask at once; the server rotates the refresh cookie, so only one may refresh.
   let refreshing: Promise<Session> | null = null;
-
-  function readSession(): Session | null {
-    const stored = storage.getItem(SESSION_KEY);
-    if (!stored) return null;
-    try {
-      const session = JSON.parse(stored) as Partial<Session> | null;
-      return typeof session?.accessToken === 'string' &&
-        typeof session.refreshToken === 'string' &&
-        typeof session.user === 'object' &&
-        session.user !== null
-        ? (session as Session)
-        : null;
-    } catch {
-      return null;
-    }
-  }
-
-  function keepSession(session: Session): void {
-    storage.setItem(SESSION_KEY, JSON.stringify(session));
-  }
-
-  function endSession(): void {
-    storage.removeItem(SESSION_KEY);
-  }
 
   function expiresSoon(accessToken: string): boolean {
     const exp = decodeJwtExpiry(accessToken);
@@ -80,15 +74,14 @@ export function createAuthProvider({
     return exp === null || exp * 1000 - now() <= REFRESH_MARGIN_MS;
   }
 
-  function refresh(session: Session): Promise<Session> {
-    refreshing ??= identity
-      .refresh(session.refreshToken)
+  function refresh(): Promise<Session> {
+    refreshing ??= lock(() => identity.refresh())
       .then((renewed) => {
-        keepSession(renewed);
+        session = renewed;
         return renewed;
       })
       .catch((error: unknown) => {
-        endSession();
+        session = null;
         throw error;
       })
       .finally(() => {
@@ -97,25 +90,45 @@ export function createAuthProvider({
     return refreshing;
   }
 
-  async function getAccessToken(): Promise<string | null> {
-    const session = readSession();
-    if (!session) return null;
-    if (!expiresSoon(session.accessToken)) return session.accessToken;
-    return (await refresh(session)).accessToken;
+  /** The session in memory, or the cookie's on the page's first ask; null when signed out. */
+  async function currentSession(): Promise<Session | null> {
+    if (session) return session;
+    if (refreshing) return refreshing.catch(() => null);
+    if (!mayRestore || !identity.hasSession()) return null;
+    mayRestore = false;
+    return refresh().catch(() => null);
   }
 
-  function requireSession(): Session {
-    const session = readSession();
-    if (!session) throw new Error('ra.auth.auth_check_error');
-    return session;
+  async function getAccessToken(): Promise<string | null> {
+    const current = await currentSession();
+    if (!current) return null;
+    if (!expiresSoon(current.accessToken)) return current.accessToken;
+    return (await refresh()).accessToken;
+  }
+
+  async function renewAccessToken(rejected: string): Promise<string | null> {
+    if (refreshing) return refreshing.then(({ accessToken }) => accessToken).catch(() => null);
+    if (!session) return null;
+    // Already renewed since that request left: use the new token.
+    if (session.accessToken !== rejected) return session.accessToken;
+    return refresh()
+      .then(({ accessToken }) => accessToken)
+      .catch(() => null);
+  }
+
+  async function requireSession(): Promise<Session> {
+    const current = await currentSession();
+    if (!current) throw new Error('ra.auth.auth_check_error');
+    return current;
   }
 
   return {
     getAccessToken,
+    renewAccessToken,
 
     async login({ email, password }: { email: string; password: string }) {
       try {
-        keepSession(await identity.login(email, password));
+        session = await identity.login(email, password);
         permissionMap = null;
       } catch (error) {
         throw toSignInError(error);
@@ -123,16 +136,17 @@ export function createAuthProvider({
     },
 
     async logout() {
-      const session = readSession();
-      endSession();
+      const hadSession = session !== null || identity.hasSession();
+      session = null;
+      mayRestore = false;
       permissionMap = null;
       // Best effort: the session is over here whatever the server answers.
-      if (session) await identity.logout(session.refreshToken).catch(() => undefined);
+      if (hadSession) await identity.logout().catch(() => undefined);
     },
 
     async checkAuth() {
-      if (!readSession()) {
-        // Never signed in: show the login page without an error message.
+      if (!session && !refreshing && !identity.hasSession()) {
+        // Never signed in on this browser: show the login page without an error message.
         throw { message: false };
       }
       const accessToken = await getAccessToken().catch(() => null);
@@ -141,14 +155,15 @@ export function createAuthProvider({
 
     async checkError(error: unknown) {
       if (isUnauthenticated(error)) {
-        endSession();
+        // The request has already been retried once with a renewed token (session-fetch.ts).
+        session = null;
         throw { message: 'ra.notification.logged_out' };
       }
       // Anything else (forbidden, invalid input, conflict) is the page's to show, not a reason to sign out.
     },
 
     async getIdentity(): Promise<UserIdentity> {
-      const { user } = requireSession();
+      const { user } = await requireSession();
       return {
         id: user.id,
         fullName: user.name,
@@ -159,11 +174,11 @@ export function createAuthProvider({
     },
 
     async getPermissions() {
-      return readSession()?.user.roles ?? [];
+      return (await currentSession())?.user.roles ?? [];
     },
 
     async canAccess({ resource, action }) {
-      const roles = readSession()?.user.roles ?? [];
+      const roles = (await currentSession())?.user.roles ?? [];
       if (roles.length === 0) return false;
       const canAccess = await accessRules();
       return canAccess(roles, { resource, action });

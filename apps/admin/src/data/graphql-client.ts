@@ -1,7 +1,7 @@
 /**
  * A small GraphQL client for the operations that are not lists (the dashboard, the import
- * wizard, the assignment's actions): the lists go through ra-data-graphql-simple. It sends
- * the caller's bearer token, asked for per request so a refreshed one is used at once.
+ * wizard, the assignment's actions): the lists go through ra-data-graphql-simple. The
+ * `fetch` it is given adds the caller's bearer token (auth/session-fetch.ts).
  */
 export class GraphqlRequestError extends Error {
   readonly code: string | undefined;
@@ -19,20 +19,17 @@ export type GraphqlRequest = <T>(query: string, variables?: Record<string, unkno
 
 export function createGraphqlClient({
   url,
-  getAccessToken,
-  fetch = (input, init) => globalThis.fetch(input, init),
+  fetch,
 }: {
   url: string;
-  getAccessToken: () => Promise<string | null>;
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Sends with the caller's token and renews it once when refused. */
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
 }): GraphqlRequest {
   return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       Accept: 'application/graphql-response+json, application/json',
     };
-    const accessToken = await getAccessToken();
-    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
       response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

@@ -6,25 +6,20 @@ import { apiSchema } from './api-schema';
 
 /**
  * react-admin's data provider over the API's lists (`allXs`, `_allXsMeta`, `X`,
- * `createX`, … — API.md), with the caller's bearer token on every request.
- * The token is asked for per request, so a refreshed one is used at once. The schema comes
- * with the build, not from introspection (off in production).
+ * `createX`, … — API.md). The `fetch` it is given adds the caller's bearer token per request,
+ * so a refreshed one is used at once (auth/session-fetch.ts). The schema comes with the build,
+ * not from introspection (off in production).
  */
 export function buildDataProvider({
   uri,
-  getAccessToken,
+  fetch,
 }: {
   uri: string;
-  getAccessToken: () => Promise<string | null>;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
 }): DataProvider {
   const link = new HttpLink({
     uri,
-    fetch: async (input, init) => {
-      const headers = new Headers(init?.headers);
-      const accessToken = await getAccessToken();
-      if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
-      return fetch(input, { ...init, headers });
-    },
+    fetch: (input, init) => fetch(String(input), init ?? {}),
   });
   return buildGraphQLProvider({ clientOptions: { link }, introspection: { schema: apiSchema() } });
 }

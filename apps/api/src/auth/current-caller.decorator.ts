@@ -18,8 +18,14 @@ export const OptionalCaller = createParamDecorator(
     GqlExecutionContext.create(context).getContext<RequestContext>().req.caller ?? null,
 );
 
-/** The caller's network address, for login throttling. */
+/**
+ * The caller's network address, for login throttling: the same for the GraphQL login and the
+ * console's REST sign-in (/auth/session), so both count against one throttle.
+ */
 export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const req = GqlExecutionContext.create(context).getContext<RequestContext>().req;
+  const req =
+    context.getType<string>() === 'graphql'
+      ? GqlExecutionContext.create(context).getContext<RequestContext>().req
+      : context.switchToHttp().getRequest<RequestContext['req']>();
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 });

@@ -19,7 +19,7 @@ export class IdentityResolver {
 
   @Mutation(() => AuthPayloadObject, {
     description:
-      'Signs in. A wrong e-mail and a wrong password give the same answer; 5 failures in 15 minutes lock further attempts for a while.',
+      'Signs in. A wrong e-mail and a wrong password give the same answer. After 5 failures of an account since its last success, each attempt on it waits 1 s, 2 s, 4 s … (at most 15 minutes): TOO_MANY_REQUESTS with retryAfterSeconds.',
   })
   @RequirePermission(Permission.PUBLIC)
   async login(

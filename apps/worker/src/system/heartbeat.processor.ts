@@ -2,12 +2,21 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 
-import { Clock, HEARTBEAT_EVERY_MS, QueueName, RedisStatus, SystemJob } from '@dondoc/platform';
+import { SignInRecordsPruner } from '@dondoc/identity';
+import {
+  Clock,
+  HEARTBEAT_EVERY_MS,
+  PRUNE_SIGN_IN_RECORDS_EVERY_MS,
+  QueueName,
+  RedisStatus,
+  SystemJob,
+} from '@dondoc/platform';
 
 /**
  * The worker's pulse: a job scheduler (one definition, safe to register from every copy
  * of the worker) runs a heartbeat job that stamps Redis, so the API can tell whether
- * background work is being done at all.
+ * background work is being done at all. The same queue's housekeeping of the database:
+ * pruning old sign-in records, hourly.
  */
 @Processor(QueueName.System)
 export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -17,6 +26,7 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
     @InjectQueue(QueueName.System) private readonly queue: Queue,
     private readonly clock: Clock,
     private readonly redis: RedisStatus,
+    private readonly signInRecords: SignInRecordsPruner,
   ) {
     super();
   }
@@ -27,15 +37,28 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
       { every: HEARTBEAT_EVERY_MS },
       { name: SystemJob.Heartbeat, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
     );
+    await this.queue.upsertJobScheduler(
+      SystemJob.PruneSignInRecords,
+      { every: PRUNE_SIGN_IN_RECORDS_EVERY_MS },
+      { name: SystemJob.PruneSignInRecords, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
   }
 
-  async process(job: Job): Promise<string> {
+  async process(job: Job): Promise<unknown> {
     switch (job.name as SystemJob) {
       case SystemJob.Heartbeat: {
         const at = this.clock.now();
         await this.redis.recordHeartbeat(at);
         this.logger.debug(`heartbeat ${job.id} at ${at.toISOString()}`);
         return at.toISOString();
+      }
+      case SystemJob.PruneSignInRecords: {
+        const started = Date.now();
+        const pruned = await this.signInRecords.prune();
+        this.logger.log(
+          `prune-sign-in-records ${job.id} in ${Date.now() - started} ms: ${JSON.stringify(pruned)}`,
+        );
+        return pruned;
       }
       default:
         throw new Error(`The system queue has no handler for job "${job.name}"`);

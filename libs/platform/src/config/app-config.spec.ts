@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe('/srv/dondoc/.data');
     expect(config.appUrl).toBe('http://localhost:3000');
     expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(config.trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' }).trustedProxies).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
   });
 
   it('names every bad variable, one line each', () => {

@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 
 import { loginOf, roleNameProblem } from '../database/database-roles.js';
 import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
+import { readTrustedProxies } from './trusted-proxies.js';
 
 /** The calendar of due dates: every "day" in the product is a day in Vietnam. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -83,6 +84,8 @@ export class AppConfig {
   readonly graphqlLimits: GraphqlLimits;
   /** Limits and budgets of reading an uploaded document (.docx, .pdf, .txt). */
   readonly documentReading: DocumentReadingConfig;
+  /** Peers whose X-Forwarded-For gives the client's address (Express `trust proxy`); none when empty. */
+  readonly trustedProxies: string[];
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrls' | 'withJwtSecret'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -112,6 +115,7 @@ export class AppConfig {
     this.graphqlIntrospection = fields.graphqlIntrospection;
     this.graphqlLimits = fields.graphqlLimits;
     this.documentReading = fields.documentReading;
+    this.trustedProxies = fields.trustedProxies;
   }
 
   /** The same configuration once the embedded database and its roles are known. */
@@ -260,6 +264,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     );
   }
 
+  const trustedProxies = readTrustedProxies(value('TRUSTED_PROXIES'), problems);
+
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
 
@@ -294,6 +300,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     graphqlIntrospection,
     graphqlLimits,
     documentReading,
+    trustedProxies,
   });
 }
 

@@ -1,8 +1,13 @@
 /** Jobs of the `system` queue. */
 export enum SystemJob {
   Heartbeat = 'heartbeat',
+  /** Deletes old login attempts and ended refresh tokens (libs/identity SignInRecordsPruner). */
+  PruneSignInRecords = 'prune-sign-in-records',
 }
 
 /** The worker writes this key on every heartbeat; the API's readiness check reads it. */
 export const WORKER_HEARTBEAT_KEY = 'dondoc:worker:heartbeat';
 export const HEARTBEAT_EVERY_MS = 30_000;
+
+/** Hourly: the tables stay small between runs, and each run deletes about an hour's worth. */
+export const PRUNE_SIGN_IN_RECORDS_EVERY_MS = 60 * 60_000;
