@@ -115,6 +115,7 @@ export class UsersService {
         entityType: 'user',
         entityId: saved.id,
         after: auditView(saved),
+        subjectOrganizationIds: [saved.organizationId],
       });
       return saved.id;
     });
@@ -124,6 +125,7 @@ export class UsersService {
   async update(scope: AccessScope, id: string, input: UpdateUserInput, actor: AuditActor): Promise<User> {
     const user = await this.get(scope, id);
     const before = auditView(user);
+    const previousOrganizationId = user.organizationId;
     if (input.name !== undefined) user.name = checkName(input.name);
     if (input.organizationId !== undefined) {
       await this.organizations.get(scope, input.organizationId);
@@ -151,6 +153,8 @@ export class UsersService {
         before,
         // The password itself never enters the trail; that it changed does.
         after: { ...auditView(user), passwordChanged: input.password !== undefined },
+        // A move is about both bodies: the one the person left sees it too.
+        subjectOrganizationIds: [previousOrganizationId, user.organizationId],
       });
     });
     return this.get(scope, id);

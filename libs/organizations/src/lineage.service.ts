@@ -150,6 +150,7 @@ export class LineageService {
       entityId: saved.id,
       before: targetBefore,
       after: { ...auditView(saved), predecessorIds: sourceIds, effectiveDate },
+      subjectOrganizationIds: [saved.id, ...sourceIds],
     });
     return { target: saved, summary };
   }
@@ -235,6 +236,7 @@ export class LineageService {
         entityType: 'organization',
         entityId: created.id,
         after: { ...auditView(created), splitFrom: source.id, effectiveDate },
+        subjectOrganizationIds: [created.id, source.id],
       });
       successors.push(created);
     }
@@ -261,6 +263,7 @@ export class LineageService {
       entityId: continuing.id,
       before: continuingBefore,
       after: { ...auditView(continuing), predecessorIds: [source.id], effectiveDate },
+      subjectOrganizationIds: [continuing.id, source.id],
     });
     return { successors, summary };
   }
@@ -311,6 +314,7 @@ export class LineageService {
         entityId: change.id,
         before: change.before,
         after: change.after,
+        subjectOrganizationIds: [source.id, successor.id, change.documentOwnerId],
       })),
       ...handover.folded.map((change): AuditEntry => ({
         ...actor,
@@ -319,6 +323,7 @@ export class LineageService {
         entityId: change.id,
         before: change.before,
         after: change.after,
+        subjectOrganizationIds: [source.id, successor.id, change.documentOwnerId],
       })),
     ]);
     await this.outbox.add(
@@ -345,6 +350,7 @@ export class LineageService {
         entityId: user.id,
         before: { organizationId: source.id },
         after: { organizationId: successor.id },
+        subjectOrganizationIds: [source.id, successor.id],
       })),
     );
 
@@ -366,6 +372,7 @@ export class LineageService {
       entityId: dissolved.id,
       before,
       after: { ...auditView(dissolved), dissolvedOn: effectiveDate, successorId: successor.id },
+      subjectOrganizationIds: [dissolved.id, successor.id],
     });
   }
 
@@ -420,6 +427,7 @@ export class LineageService {
         entityId: child.id,
         before: { parentId: source.id },
         after: { parentId: successor.id },
+        subjectOrganizationIds: [child.id, source.id, successor.id],
       })),
     );
     return children[0].length;

@@ -1,7 +1,12 @@
 /** Jobs of the `system` queue. */
 export enum SystemJob {
   Heartbeat = 'heartbeat',
+  /** Writes the head of the audit chain to AUDIT_ANCHOR_FILE, once a day. */
+  AuditAnchor = 'audit-anchor',
 }
+
+/** When the daily audit anchor is written: 01:30, Vietnam time (a six-field cron pattern). */
+export const AUDIT_ANCHOR_PATTERN = '0 30 1 * * *';
 
 /** The worker writes this key on every heartbeat; the API's readiness check reads it. */
 export const WORKER_HEARTBEAT_KEY = 'dondoc:worker:heartbeat';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { type AppConfig, ensureJwtSecret, loadConfig } from '../config/app-config.js';
+import { type AppConfig, ensureAuditKey, ensureJwtSecret, loadConfig } from '../config/app-config.js';
 import {
   attachEmbeddedPostgres,
   embeddedPostgresOwner,
@@ -33,7 +33,7 @@ export function embeddedDir(config: AppConfig): string {
 /**
  * Everything a face needs before Nest starts: validated configuration, a database
  * (the configured one, or the embedded one in zero-configuration mode), its migrations
- * and, in zero-configuration mode, a generated signing secret kept under DATA_DIR.
+ * and, in zero-configuration mode, a generated signing secret and audit key kept under DATA_DIR.
  */
 export async function prepareRuntime(
   env: Record<string, string | undefined>,
@@ -43,7 +43,7 @@ export async function prepareRuntime(
   let stop = async () => undefined;
 
   if (config.zeroConfig) {
-    config = ensureJwtSecret(config);
+    config = ensureAuditKey(ensureJwtSecret(config));
     const dir = embeddedDir(config);
     const role =
       options.role === 'auto' ? (embeddedPostgresOwner(dir) === null ? 'owner' : 'attach') : options.role;
