@@ -44,7 +44,10 @@ export async function rewriteAuditEvent(
   rehash: Rehash,
 ): Promise<void> {
   await asSuperuser(databaseUrl, async (client) => {
-    await client.query(`UPDATE audit_events SET after = $2::jsonb WHERE id = $1`, [eventId, JSON.stringify(after)]);
+    await client.query(`UPDATE audit_events SET after = $2::jsonb WHERE id = $1`, [
+      eventId,
+      JSON.stringify(after),
+    ]);
     const previous = await client.query<{ hash: string }>(
       'SELECT hash FROM audit_events WHERE id < $1 ORDER BY id DESC LIMIT 1',
       [eventId],
@@ -57,8 +60,7 @@ export async function rewriteAuditEvent(
       [eventId],
     );
     for (const row of rows.rows) {
-      const version =
-        'plain' in rehash && rehash.claimVersion1 ? AuditChainVersion.PLAIN : row.chain_version;
+      const version = 'plain' in rehash && rehash.claimVersion1 ? AuditChainVersion.PLAIN : row.chain_version;
       const input = {
         occurredAt: row.occurred_at,
         actorId: row.actor_id,
@@ -96,7 +98,10 @@ export async function deleteAuditTail(databaseUrl: string, count: number): Promi
   );
 }
 
-async function asSuperuser(databaseUrl: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+async function asSuperuser(
+  databaseUrl: string,
+  work: (client: pg.Client) => Promise<unknown>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

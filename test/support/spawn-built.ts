@@ -32,7 +32,10 @@ export function cleanEnv(env: Record<string, string>): Record<string, string> {
       continue;
     keep[key] = value;
   }
-  const anchors = join(tmpdir(), `dondoc-test-anchors-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+  const anchors = join(
+    tmpdir(),
+    `dondoc-test-anchors-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
+  );
   return { ...keep, AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_ANCHOR_FILE: anchors, ...env };
 }
 

@@ -87,7 +87,9 @@ export function auditEventHash(input: AuditHashInput, key: AuditKey | null): str
  * event before it. Kept to verify the events recorded before the chain was keyed.
  */
 export function plainAuditHash(input: AuditHashInput): string {
-  return createHash('sha256').update(canonicalJson(plainContent(input)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(plainContent(input)), 'utf8')
+    .digest('hex');
 }
 
 function plainContent(input: AuditHashInput): { [key: string]: JsonValue } {

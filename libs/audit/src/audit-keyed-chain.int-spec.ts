@@ -35,7 +35,9 @@ describe('the keyed, anchored audit chain', () => {
     }
   });
 
-  async function trailOf(count: number): Promise<{ database: TestDatabase; dataSource: DataSource; ids: string[] }> {
+  async function trailOf(
+    count: number,
+  ): Promise<{ database: TestDatabase; dataSource: DataSource; ids: string[] }> {
     const database = await createTestDatabase();
     const dataSource = new DataSource({
       ...buildDataSourceOptions({ url: database.url, entities: [AuditEvent] }),
@@ -80,7 +82,12 @@ describe('the keyed, anchored audit chain', () => {
 
   it('names the event from which an owner claims the unkeyed version 1', async () => {
     const { database, dataSource, ids } = await trailOf(12);
-    await rewriteAuditEvent(database.url, ids[6], { percentComplete: 100 }, { plain: true, claimVersion1: true });
+    await rewriteAuditEvent(
+      database.url,
+      ids[6],
+      { percentComplete: 100 },
+      { plain: true, claimVersion1: true },
+    );
     expect((await verifyAuditTrail(dataSource, key, anchorFile())).firstBroken).toEqual({
       id: ids[6],
       reason: expect.stringMatching(/^version mismatch: chain version 1 after version 2/),
@@ -122,7 +129,15 @@ describe('the keyed, anchored audit chain', () => {
       await dataSource.query(
         `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, after, chain_version, previous_hash, hash)
          VALUES ($1, $2, $3, $4, $5, 1, $6, $7)`,
-        [content.occurredAt, content.action, content.entityType, content.entityId, { index }, previousHash, hash],
+        [
+          content.occurredAt,
+          content.action,
+          content.entityType,
+          content.entityId,
+          { index },
+          previousHash,
+          hash,
+        ],
       );
       previousHash = hash;
     }
@@ -169,7 +184,12 @@ describe('the keyed, anchored audit chain', () => {
     const { database, dataSource, ids } = await trailOf(6);
     const file = anchorFile();
     await anchorAuditChain(dataSource, key, file, new Date());
-    await rewriteAuditEvent(database.url, ids[0], { percentComplete: 100 }, { plain: true, claimVersion1: true });
+    await rewriteAuditEvent(
+      database.url,
+      ids[0],
+      { percentComplete: 100 },
+      { plain: true, claimVersion1: true },
+    );
     // Every link is a valid plain link now: only the anchor knows better.
     expect((await verifyAuditTrail(dataSource, key, anchorFile())).firstBroken).toBeNull();
     expect((await verifyAuditTrail(dataSource, key, file)).firstBroken).toEqual({

@@ -227,13 +227,17 @@ describe('AuditTrail', () => {
     const before = await countEvents();
     const missing = randomUUID();
     await expect(
-      dataSource.transaction((manager) => trail.record(manager, entry({ subjectOrganizationIds: [missing] }))),
+      dataSource.transaction((manager) =>
+        trail.record(manager, entry({ subjectOrganizationIds: [missing] })),
+      ),
     ).rejects.toMatchObject({
       code: AuditExceptionCode.INVALID_ENTRY,
       message: `Audit event #1: subject organization ${missing} does not exist`,
     });
     await expect(
-      dataSource.transaction((manager) => trail.record(manager, entry({ subjectOrganizationIds: ['kt.tu'] }))),
+      dataSource.transaction((manager) =>
+        trail.record(manager, entry({ subjectOrganizationIds: ['kt.tu'] })),
+      ),
     ).rejects.toMatchObject({ code: AuditExceptionCode.INVALID_ENTRY });
     expect(await countEvents()).toBe(before);
   });
