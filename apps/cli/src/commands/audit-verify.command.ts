@@ -88,7 +88,8 @@ export class AuditVerifyCommand extends CommandRunner {
     }
     const unkeyed = plain > 0 ? `, ${plain} of them unkeyed (recorded before AUDIT_KEY)` : '';
     process.stdout.write(
-      `Audit trail intact: ${checked} events checked${unkeyed}; ${anchorsMatched} anchors of ${file} matched.\n`,
+      `Audit trail intact: ${checked} events checked${unkeyed}; ` +
+        `${anchorsMatched} anchor${anchorsMatched === 1 ? '' : 's'} of ${file} matched.\n`,
     );
     return true;
   }
