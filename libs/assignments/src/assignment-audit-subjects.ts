@@ -32,7 +32,10 @@ export async function assignmentAuditSubjects(
 }
 
 /** The same for one assignment. */
-export async function assignmentAuditSubject(manager: EntityManager, assignment: AssignedWork): Promise<string[]> {
+export async function assignmentAuditSubject(
+  manager: EntityManager,
+  assignment: AssignedWork,
+): Promise<string[]> {
   const [subjects] = await assignmentAuditSubjects(manager, [assignment]);
   return subjects;
 }

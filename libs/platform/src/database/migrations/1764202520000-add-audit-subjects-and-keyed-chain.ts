@@ -24,7 +24,9 @@ export class AddAuditSubjectsAndKeyedChain1764202520000 implements MigrationInte
     await queryRunner.query(
       'ALTER TABLE audit_events ADD CONSTRAINT audit_events_chain_version CHECK (chain_version IN (1, 2))',
     );
-    await queryRunner.query('CREATE INDEX audit_events_subject_idx ON audit_events USING gist (subject_paths)');
+    await queryRunner.query(
+      'CREATE INDEX audit_events_subject_idx ON audit_events USING gist (subject_paths)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
