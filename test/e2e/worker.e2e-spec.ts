@@ -66,7 +66,8 @@ describe('the worker process', () => {
         }
       }
       expect(metrics).toMatch(
-        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 1$/m, // the next heartbeat
+        // The next heartbeat and the next daily audit anchor.
+        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 2$/m,
       );
       expect(metrics).toMatch(
         /^dondoc_jobs_completed_total\{queue="system",name="heartbeat",app="worker"\} [1-9]\d*$/m,
