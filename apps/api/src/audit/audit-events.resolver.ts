@@ -19,7 +19,8 @@ export class AuditEventsResolver {
   ) {}
 
   @Query(() => [AuditEventObject], {
-    description: 'The audit trail, newest first, as far as the caller may see.',
+    description:
+      "The audit trail, newest first: events about records of the bodies in the caller's scope, whoever acted, and the caller's own actions (everything for an administrator).",
   })
   @RequirePermission(Permission.AUDIT_READ)
   async allAuditEvents(
