@@ -34,6 +34,7 @@ const env = {
   ...process.env,
   DATABASE_URL: url.toString(),
   JWT_SECRET: SECRET,
+  AUDIT_KEY: 'bench-audit-key-that-is-long-enough-for-hmac',
   LOG_LEVEL: 'warn',
   NODE_ENV: 'development',
 };

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
-import { startApi } from './bench/api-process.mjs';
+import { BENCH_AUDIT_KEY, startApi } from './bench/api-process.mjs';
 import { fanout, transitions } from './bench/child-benches.mjs';
 import { coldLoadMs, mainChunkGzipKb } from './bench/console-load.mjs';
 import { FLOOR_DASHBOARD, FLOOR_LIST, FLOOR_SEARCH } from './bench/floor-sql.mjs';
@@ -135,7 +135,7 @@ try {
       process.stderr.write(`No ${scale} data set yet: building it (cli bench-data --scale ${scale})…\n`);
       execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'bench-data', '--scale', scale], {
         stdio: 'inherit',
-        env: { ...process.env, DATABASE_URL: url },
+        env: { ...process.env, DATABASE_URL: url, AUDIT_KEY: BENCH_AUDIT_KEY },
       });
     }
     pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });

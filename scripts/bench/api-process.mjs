@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+// The same as seeded-database.mjs: the API appends to the chain the seed started.
+export const BENCH_AUDIT_KEY = 'bench-audit-key-that-is-long-enough-for-hmac';
 
 export async function freePort() {
   return new Promise((resolve) => {
@@ -22,6 +24,7 @@ export async function startApi(databaseUrl, extraEnv = {}, nodeArgs = []) {
       ...process.env,
       DATABASE_URL: databaseUrl,
       JWT_SECRET: BENCH_SECRET,
+      AUDIT_KEY: BENCH_AUDIT_KEY,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       PORT: String(port),

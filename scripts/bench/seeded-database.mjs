@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+export const BENCH_AUDIT_KEY = 'bench-audit-key-that-is-long-enough-for-hmac';
 
 export async function seededBenchDatabase(name, extraEnv = {}) {
   const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,6 +20,7 @@ export async function seededBenchDatabase(name, extraEnv = {}) {
     ...process.env,
     DATABASE_URL: url.toString(),
     JWT_SECRET: BENCH_JWT_SECRET,
+    AUDIT_KEY: BENCH_AUDIT_KEY,
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };

@@ -286,6 +286,7 @@ describe('least-privilege database roles', () => {
             action: 'test.recorded',
             entityType: 'Test',
             entityId: 'roles',
+            subjectOrganizationIds: [],
           },
         ]);
         const session = await signIn(api.url, admin.email, TEST_PASSWORD);

@@ -1,12 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
-import { freePort, WORKER_HEARTBEAT_KEY } from '@dondoc/platform';
+import { freePort, QueueName, SystemJob, WORKER_HEARTBEAT_KEY } from '@dondoc/platform';
 import {
   builtEntry,
   createTestDatabase,
   redisUrl,
+  runToEnd,
   startProcess,
   type TestDatabase,
   waitForExit,
@@ -70,7 +76,8 @@ describe('the worker process', () => {
         }
       }
       expect(metrics).toMatch(
-        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 2$/m, // the next heartbeat and pruning
+        // The next heartbeat, the next pruning of sign-in records and the next daily audit anchor.
+        /^dondoc_queue_depth\{queue="system",state="delayed",app="worker"\} 3$/m,
       );
       expect(metrics).toMatch(
         /^dondoc_jobs_completed_total\{queue="system",name="heartbeat",app="worker"\} [1-9]\d*$/m,
@@ -137,6 +144,45 @@ describe('the worker process', () => {
     expect(worker.exitCode).toBe(0);
     // Without Redis the log says so once per connection, not once per reconnection attempt.
     expect(worker.output().match(/ECONNREFUSED/g)?.length ?? 0).toBeLessThan(20);
+  });
+
+  it('anchors the audit chain when its daily job runs, and only once for the same head', async () => {
+    const seeded = await runToEnd([builtEntry('cli'), 'seed'], {
+      DATABASE_URL: database.url,
+      JWT_SECRET: SECRET,
+    });
+    expect(seeded.code).toBe(0);
+    const anchors = join(mkdtempSync(join(tmpdir(), 'dondoc-worker-anchors-')), 'audit-anchors.jsonl');
+    const port = await freePort();
+    const worker = startProcess([builtEntry('worker')], {
+      DATABASE_URL: database.url,
+      REDIS_URL: workerRedisUrl,
+      JWT_SECRET: SECRET,
+      WORKER_PORT: String(port),
+      AUDIT_ANCHOR_FILE: anchors,
+    });
+    const queue = new Queue(QueueName.System, { connection: { url: workerRedisUrl }, prefix: 'dondoc' });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/health`, 30_000);
+      // What the scheduler does at 01:30, now: twice, as a retried or doubled run would.
+      for (const jobId of ['anchor-1', 'anchor-2']) {
+        await queue.add(SystemJob.AuditAnchor, {}, { jobId });
+        await waitFor(
+          async () => ((await (await queue.getJob(jobId))?.getState()) === 'completed' ? true : null),
+          30_000,
+        );
+      }
+      const lines = readFileSync(anchors, 'utf8').trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        lastId: expect.stringMatching(/^\d+$/),
+        count: expect.any(Number),
+      });
+    } finally {
+      await queue.close();
+      worker.kill('SIGTERM');
+      await waitForExit(worker, 20_000);
+    }
   });
 });
 

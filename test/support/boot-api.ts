@@ -7,7 +7,7 @@ import { type Clock, loadConfig, type AppConfig } from '@dondoc/platform';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-import { redisUrl } from './test-services.js';
+import { TEST_AUDIT_KEY, redisUrl } from './test-services.js';
 
 export interface RunningApi {
   url: string;
@@ -37,6 +37,7 @@ export async function bootApi(
       : {}),
     REDIS_URL: redisUrl(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    AUDIT_KEY: TEST_AUDIT_KEY,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     // The tests are the proxy: X-Forwarded-For from loopback stands for the client's address.

@@ -3,3 +3,4 @@ export * from './test-services.js';
 export * from './boot-api.js';
 export * from './spawn-built.js';
 export * from './given.js';
+export * from './audit-tampering.js';

@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { TEST_AUDIT_KEY } from './test-services.js';
 
 /** The built faces (npm run build:server); the process tests run what production runs. */
 export function builtEntry(face: 'api' | 'worker' | 'cli'): string {
@@ -11,20 +15,28 @@ export function builtEntry(face: 'api' | 'worker' | 'cli'): string {
   return entry;
 }
 
-/** Environment for a child process: the parent's, minus every product variable, plus `env`. */
+/**
+ * Environment for a child process: the parent's, minus every product variable, plus `env`.
+ * The test AUDIT_KEY unless `env` names one, and an anchor file of its own that does not
+ * exist yet: a developer's .data/audit-anchors.jsonl is no test's business.
+ */
 export function cleanEnv(env: Record<string, string>): Record<string, string> {
   const keep: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
     if (
-      /^(DATABASE_URL|MIGRATION_DATABASE_URL|DATABASE_ADMIN_URL|REDIS_URL|PORT|JWT_SECRET|SMTP_URL|APP_URL|DATA_DIR|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|WORKER_HOST|METRICS_TOKEN|GRAPHQL_INTROSPECTION|TRUSTED_PROXIES)$/.test(
+      /^(DATABASE_URL|MIGRATION_DATABASE_URL|DATABASE_ADMIN_URL|REDIS_URL|PORT|JWT_SECRET|SMTP_URL|APP_URL|DATA_DIR|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|WORKER_HOST|METRICS_TOKEN|GRAPHQL_INTROSPECTION|TRUSTED_PROXIES|AUDIT_KEY|AUDIT_ANCHOR_FILE)$/.test(
         key,
       )
     )
       continue;
     keep[key] = value;
   }
-  return { ...keep, ...env };
+  const anchors = join(
+    tmpdir(),
+    `dondoc-test-anchors-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
+  );
+  return { ...keep, AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_ANCHOR_FILE: anchors, ...env };
 }
 
 export interface Finished {

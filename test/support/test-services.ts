@@ -7,6 +7,12 @@ import pg from 'pg';
  */
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+/**
+ * The AUDIT_KEY of the processes and modules tests start (bootApi, cleanEnv); a test about
+ * a wrong key uses another.
+ */
+export const TEST_AUDIT_KEY = 'test-audit-key-that-is-long-enough-for-hmac';
+
 /** Test databases are named `dondoc_t_<pid>_<random>`, so leftovers of a dead run can be swept. */
 export const TEST_DATABASE_PREFIX = 'dondoc_t_';
 

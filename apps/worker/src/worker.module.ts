@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 
 import { FollowUpModule } from '@dondoc/assignments';
+import { AuditModule } from '@dondoc/audit';
 import { ExportsModule } from '@dondoc/exports';
 import { SignInRecordsModule } from '@dondoc/identity';
 import {
@@ -56,6 +57,7 @@ export class WorkerModule {
         FollowUpModule,
         ExportsModule,
         SignInRecordsModule,
+        AuditModule,
       ],
       providers: [
         HeartbeatProcessor,

@@ -7,6 +7,7 @@ import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations'
 import { isCalendarDay, type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
+import { assignmentAuditSubject } from './assignment-audit-subjects.js';
 import { AssignmentWriter } from './assignment-writer.js';
 import { Assignment } from './assignment.entity.js';
 import { conflict, EXTENSION, invalid } from './assignment.errors.js';
@@ -97,6 +98,7 @@ export class ExtensionRequestsService {
         entityType: 'extension_request',
         entityId: saved.id,
         after: view(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
       });
       await this.outbox.add(manager, [
         { topic: 'extension.requested', subject: saved.id, payload: { assignmentId: assignment.id } },
@@ -152,6 +154,7 @@ export class ExtensionRequestsService {
         entityId: saved.id,
         before: view(before),
         after: view(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
       });
       if (approve) {
         this.writer.assertOpen(assignment);

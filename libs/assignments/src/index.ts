@@ -1,5 +1,6 @@
 export * from './acting.js';
 export * from './assignment-query.js';
+export * from './assignment-audit-subjects.js';
 export * from './assignment-status.js';
 export * from './assignment-writer.js';
 export * from './assignment.entity.js';

@@ -8,6 +8,7 @@ import { type ListParams, notFound, Outbox, page, resolveListParams } from '@don
 import { AuditTrail } from '@dondoc/audit';
 
 import type { Acting } from './acting.js';
+import { assignmentAuditSubject } from './assignment-audit-subjects.js';
 import { AssignmentEvent, nextStatus } from './assignment-status.js';
 import { AssignmentWriter } from './assignment-writer.js';
 import { Assignment } from './assignment.entity.js';
@@ -115,6 +116,7 @@ export class ProgressReportsService {
         entityId: saved.id,
         before: reportBefore ? reportView(reportBefore) : null,
         after: reportView(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
       });
 
       const before = { ...assignment };
@@ -187,6 +189,7 @@ export class ProgressReportsService {
         entityId: saved.id,
         before: reportView(before),
         after: reportView(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
       });
       await this.outbox.add(manager, [
         { topic: 'report.reviewed', subject: saved.id, payload: { assignmentId: assignment.id, accept } },

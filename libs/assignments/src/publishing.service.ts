@@ -105,6 +105,7 @@ export class PublishingService {
         entityType: 'document',
         entityId: document.id,
         after: { assignments: rows.length },
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return saved;
     });

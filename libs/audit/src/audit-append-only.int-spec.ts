@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { TEST_AUDIT_KEY, type TestDatabase, createTestDatabase } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
 import { SystemClock, buildDataSourceOptions } from '@dondoc/platform';
 
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditKey } from './audit-key.js';
 import { AuditTrail } from './audit-trail.js';
 import { verifyAuditChain } from './audit-verify.js';
 
@@ -15,7 +16,9 @@ import { verifyAuditChain } from './audit-verify.js';
  * the chain for good.
  */
 describe('the audit trail in the database', () => {
-  const trail = new AuditTrail(new SystemClock());
+  const key = new AuditKey(TEST_AUDIT_KEY);
+  const trail = new AuditTrail(new SystemClock(), key);
+  const intact = (checked: number) => ({ checked, plain: 0, anchorsMatched: 0, firstBroken: null });
   const opened: { database: TestDatabase; dataSource: DataSource }[] = [];
 
   afterAll(async () => {
@@ -45,6 +48,7 @@ describe('the audit trail in the database', () => {
           entityType: 'assignment',
           entityId: `assignment-${index}`,
           after: { percentComplete: index },
+          subjectOrganizationIds: [],
         })),
       ),
     );
@@ -78,16 +82,13 @@ describe('the audit trail in the database', () => {
 
   it('verifies an untouched trail, across batch boundaries', async () => {
     const { dataSource } = await trailOf(50);
-    expect(await verifyAuditChain(dataSource, { batchSize: 7 })).toEqual({ checked: 50, firstBroken: null });
-    expect(await verifyAuditChain(dataSource.manager, { batchSize: 50 })).toEqual({
-      checked: 50,
-      firstBroken: null,
-    });
+    expect(await verifyAuditChain(dataSource, { key, batchSize: 7 })).toEqual(intact(50));
+    expect(await verifyAuditChain(dataSource.manager, { key, batchSize: 50 })).toEqual(intact(50));
   });
 
   it('finds nothing wrong with an empty trail', async () => {
     const { dataSource } = await trailOf(0);
-    expect(await verifyAuditChain(dataSource)).toEqual({ checked: 0, firstBroken: null });
+    expect(await verifyAuditChain(dataSource, { key })).toEqual(intact(0));
   });
 
   it('names exactly the event whose content a table owner changed behind the trigger', async () => {
@@ -99,7 +100,7 @@ describe('the audit trail in the database', () => {
       ]);
       await manager.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
     });
-    expect(await verifyAuditChain(dataSource, { batchSize: 5 })).toEqual({
+    expect(await verifyAuditChain(dataSource, { key, batchSize: 5 })).toMatchObject({
       checked: 13,
       firstBroken: {
         id: ids[12],
@@ -115,7 +116,7 @@ describe('the audit trail in the database', () => {
       await manager.query('DELETE FROM audit_events WHERE id = $1', [ids[7]]);
       await manager.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
     });
-    expect(await verifyAuditChain(dataSource, { batchSize: 5 })).toEqual({
+    expect(await verifyAuditChain(dataSource, { key, batchSize: 5 })).toMatchObject({
       checked: 8,
       firstBroken: { id: ids[8], reason: expect.stringMatching(/^link mismatch: .*removed or reordered/) },
     });
@@ -128,7 +129,7 @@ describe('the audit trail in the database', () => {
       await manager.query('DELETE FROM audit_events WHERE id = $1', [ids[0]]);
       await manager.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
     });
-    expect(await verifyAuditChain(dataSource)).toEqual({
+    expect(await verifyAuditChain(dataSource, { key })).toMatchObject({
       checked: 1,
       firstBroken: { id: ids[1], reason: expect.stringMatching(/^link mismatch: the first event/) },
     });
@@ -143,11 +144,12 @@ describe('the audit trail in the database', () => {
         action: 'assignment.overdue',
         entityType: 'assignment',
         entityId: 'assignment-0',
+        subjectOrganizationIds: [],
       }),
     );
     await expect(dataSource.query('DELETE FROM audit_events WHERE id = $1', [event.id])).rejects.toThrow(
       'audit_events is append-only',
     );
-    expect(await verifyAuditChain(dataSource)).toEqual({ checked: 3, firstBroken: null });
+    expect(await verifyAuditChain(dataSource, { key })).toEqual(intact(3));
   });
 });

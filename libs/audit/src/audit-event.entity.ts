@@ -12,6 +12,7 @@ import type { JsonValue } from './audit-hash.js';
 @Index('audit_events_entity_idx', ['entityType', 'entityId', 'id'])
 @Index('audit_events_actor_idx', ['actorId', 'id'])
 @Index('audit_events_occurred_at_idx', ['occurredAt'])
+// audit_events_subject_idx (GiST on subject_paths) serves the scoped read; see migration 1764202520000.
 export class AuditEvent {
   /**
    * The order of the chain. bigint comes back from pg as a string, and stays one here:
@@ -55,11 +56,35 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
-  /** Hex SHA-256 of the event before this one; 64 zeros for the first event. */
+  /**
+   * The ltree paths of the bodies the event is about (the record's owner, and for assigned
+   * work the assignee too), as they were when it happened: who may read it follows from them.
+   * Null for events recorded before subjects were kept (chain version 1).
+   */
+  @Column({ type: 'ltree', array: true, nullable: true, transformer: { from: ltreeArray, to: (v) => v } })
+  subjectPaths: string[] | null;
+
+  /** How `hash` is computed (AuditChainVersion): 1 plain SHA-256, 2 HMAC with AUDIT_KEY. */
+  @Column({ type: 'smallint' })
+  chainVersion: number;
+
+  /** The hash of the event before this one; 64 zeros for the first event. */
   @Column({ type: 'text' })
   previousHash: string;
 
-  /** Hex SHA-256 over this event's content and `previousHash` (see audit-hash.ts). */
+  /** Hex SHA-256 (version 1) or HMAC-SHA-256 (version 2) over this event and `previousHash`. */
   @Column({ type: 'text' })
   hash: string;
+}
+
+/**
+ * node-postgres does not know ltree[] and hands it over as its text form (`{a.b,c}`). ltree
+ * labels are letters, digits and underscores, so the text needs no unquoting.
+ */
+export function ltreeArray(value: unknown): string[] | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(String);
+  const text = String(value);
+  const inner = text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : text;
+  return inner === '' ? [] : inner.split(',');
 }

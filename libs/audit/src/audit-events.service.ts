@@ -14,13 +14,25 @@ export interface AuditEventsFilter {
 }
 
 /**
- * Which events the caller may see, decided by the caller's policy and applied here in SQL:
- * events whose actor belonged to one of these organizations, or all of them. Events of
- * the system (no actor organization) are only in `'all'`.
+ * Which events the caller may see, decided by the caller's policy and applied here in SQL.
+ * `all` for an administrator. Otherwise events about records in the caller's scope (a
+ * subject path at or under one of `subjectPaths`), whoever acted, the system included; plus
+ * the caller's own actions wherever they were; plus, for events recorded without a subject
+ * (before subjects were kept), those whose actor belonged to `actorOrganizationIds`.
  */
-export interface AuditScope {
-  organizationIds: readonly string[] | 'all';
-}
+export type AuditScope =
+  | { kind: 'all' }
+  | {
+      kind: 'subjects';
+      /** ltree roots: the caller's jurisdiction or body, and the bodies it took over from. */
+      subjectPaths: readonly string[];
+      /** The caller: their own actions stay theirs to read. */
+      actorId: string | null;
+      /** The bodies within `subjectPaths`, by id, for the events that have no subject. */
+      actorOrganizationIds: readonly string[];
+    };
+
+export const AUDIT_SCOPE_ALL: AuditScope = { kind: 'all' };
 
 export const AUDIT_SORT_FIELDS = ['id', 'occurredAt', 'action', 'entityType'] as const;
 export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
@@ -42,6 +54,8 @@ export interface AuditEventsListQuery extends AuditEventsCountQuery {
 export const AUDIT_MAX_PER_PAGE = 1_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const LTREE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
 /** Reads the audit trail for people: filtered, scoped, sorted, a page at a time. */
 @Injectable()
@@ -80,21 +94,12 @@ export class AuditEventsService {
   /**
    * The WHERE clause shared by list and count. The indexes of migration 1764201700000
    * serve it: (entity_type, entity_id, id) for a record's history, (actor_id, id) for a
-   * person's actions; the scope is a filter on top.
+   * person's actions; the scope is a filter on top (the GiST index on subject_paths of
+   * migration 1764202520000 serves `subject_paths <@ root`, one per root of the scope).
    */
   private scoped({ filter = {}, scope }: AuditEventsCountQuery): SelectQueryBuilder<AuditEvent> {
     const builder = this.events.createQueryBuilder('event');
-    if (scope.organizationIds !== 'all') {
-      const ids = [...scope.organizationIds];
-      const bad = ids.find((id) => !UUID.test(id));
-      if (bad !== undefined) {
-        throw new TypeError(`The audit scope must list organization uuids, not ${JSON.stringify(bad)}`);
-      }
-      // One array parameter, not IN (…): a province's subtree can be thousands of organizations.
-      builder.andWhere('event.actorOrganizationId = ANY(CAST(:organizationIds AS uuid[]))', {
-        organizationIds: ids,
-      });
-    }
+    if (scope.kind !== 'all') restrictTo(builder, scope);
     if (filter.ids !== undefined) {
       builder.andWhere('event.id = ANY(CAST(:ids AS bigint[]))', {
         ids: filter.ids.filter((id) => /^\d{1,18}$/.test(id)),
@@ -117,6 +122,34 @@ export class AuditEventsService {
     }
     return builder;
   }
+}
+
+/** Adds the caller's scope (see AuditScope) to the query, as one parenthesised OR. */
+function restrictTo(
+  builder: SelectQueryBuilder<AuditEvent>,
+  scope: Extract<AuditScope, { kind: 'subjects' }>,
+): void {
+  const badPath = scope.subjectPaths.find((path) => !LTREE.test(path));
+  if (badPath !== undefined) {
+    throw new TypeError(`The audit scope must list ltree paths, not ${JSON.stringify(badPath)}`);
+  }
+  const ids = [...scope.actorOrganizationIds];
+  const badId = [scope.actorId, ...ids].find((id) => id !== null && !UUID.test(id));
+  if (badId !== undefined) {
+    throw new TypeError(`The audit scope must list uuids, not ${JSON.stringify(badId)}`);
+  }
+  const parameters: Record<string, unknown> = {};
+  const about = scope.subjectPaths.map((path, index) => {
+    parameters[`subjectRoot${index}`] = path;
+    // ltree[] <@ ltree: some subject of the event is at or under the root.
+    return `event.subjectPaths <@ CAST(:subjectRoot${index} AS ltree)`;
+  });
+  // One array parameter, not IN (…): a province's subtree can be thousands of organizations.
+  const legacy = 'event.subjectPaths IS NULL AND event.actorOrganizationId = ANY(CAST(:legacyIds AS uuid[]))';
+  parameters.legacyIds = ids;
+  const own = scope.actorId === null ? [] : ['event.actorId = :scopeActorId'];
+  if (scope.actorId !== null) parameters.scopeActorId = scope.actorId;
+  builder.andWhere(`(${[...about, ...own, `(${legacy})`].join(' OR ')})`, parameters);
 }
 
 function sortFieldOf(sortField: string | undefined): AuditSortField {

@@ -1,4 +1,15 @@
-import { type AuditHashInput, GENESIS_HASH, auditEventHash, canonicalJson } from './audit-hash.js';
+import { createHash, createHmac } from 'node:crypto';
+
+import {
+  AuditChainVersion,
+  type AuditHashInput,
+  GENESIS_HASH,
+  auditEventHash,
+  canonicalJson,
+} from './audit-hash.js';
+import { AuditKey } from './audit-key.js';
+
+const KEY = new AuditKey('a-key-for-the-audit-chain-in-unit-tests');
 
 const event: AuditHashInput = {
   occurredAt: new Date('2026-01-15T03:04:05.678Z'),
@@ -11,7 +22,10 @@ const event: AuditHashInput = {
   after: { status: 'IN_PROGRESS', percentComplete: 60, note: 'Đã hoàn thành đợt 1' },
   requestId: 'req-1',
   previousHash: GENESIS_HASH,
+  subjectPaths: ['0b7e3c1a5a9d4f2e8c417b2d9e6f1a33', '11aa.22bb'],
+  chainVersion: AuditChainVersion.KEYED,
 };
+const plainEvent: AuditHashInput = { ...event, subjectPaths: null, chainVersion: AuditChainVersion.PLAIN };
 
 describe('canonicalJson', () => {
   it('writes the same text whatever order the keys were given in, at every depth', () => {
@@ -37,8 +51,33 @@ describe('canonicalJson', () => {
 });
 
 describe('auditEventHash', () => {
-  it('is the hex SHA-256 of the event', () => {
-    expect(auditEventHash(event)).toMatch(/^[0-9a-f]{64}$/);
+  it('is, for a keyed event, the hex HMAC-SHA-256 with the key', () => {
+    expect(auditEventHash(event, KEY)).toMatch(/^[0-9a-f]{64}$/);
+    const { occurredAt, ...rest } = event;
+    const expected = createHmac('sha256', 'a-key-for-the-audit-chain-in-unit-tests')
+      .update(canonicalJson({ ...rest, occurredAt: occurredAt.toISOString() } as never))
+      .digest('hex');
+    expect(auditEventHash(event, KEY)).toBe(expected);
+  });
+
+  it('cannot be recomputed without the key, nor with another', () => {
+    expect(() => auditEventHash(event, null)).toThrow(/AUDIT_KEY/);
+    expect(auditEventHash(event, new AuditKey('another-key-for-the-audit-chain-000000'))).not.toBe(
+      auditEventHash(event, KEY),
+    );
+  });
+
+  it('is, for an event of version 1, the plain SHA-256 it always was, without the subject', () => {
+    const { occurredAt, subjectPaths: _subjects, chainVersion: _version, ...rest } = plainEvent;
+    const expected = createHash('sha256')
+      .update(canonicalJson({ ...rest, occurredAt: occurredAt.toISOString() } as never))
+      .digest('hex');
+    expect(auditEventHash(plainEvent, null)).toBe(expected);
+    expect(auditEventHash(plainEvent, KEY)).toBe(expected);
+  });
+
+  it('refuses a version it does not know', () => {
+    expect(() => auditEventHash({ ...event, chainVersion: 3 }, KEY)).toThrow(/Unknown audit chain version 3/);
   });
 
   it('does not depend on the key order of before and after', () => {
@@ -46,7 +85,7 @@ describe('auditEventHash', () => {
       ...event,
       after: { note: 'Đã hoàn thành đợt 1', percentComplete: 60, status: 'IN_PROGRESS' },
     };
-    expect(auditEventHash(reordered)).toBe(auditEventHash(event));
+    expect(auditEventHash(reordered, KEY)).toBe(auditEventHash(event, KEY));
   });
 
   const changes: { [K in keyof AuditHashInput]: AuditHashInput[K] } = {
@@ -60,15 +99,27 @@ describe('auditEventHash', () => {
     after: { status: 'IN_PROGRESS', percentComplete: 61, note: 'Đã hoàn thành đợt 1' },
     requestId: null,
     previousHash: 'f'.repeat(64),
+    subjectPaths: ['0b7e3c1a5a9d4f2e8c417b2d9e6f1a33'],
+    chainVersion: AuditChainVersion.PLAIN,
   };
 
   it.each(Object.keys(changes) as (keyof AuditHashInput)[])('changes when %s changes', (field) => {
-    expect(auditEventHash({ ...event, [field]: changes[field] })).not.toBe(auditEventHash(event));
+    expect(auditEventHash({ ...event, [field]: changes[field] }, KEY)).not.toBe(auditEventHash(event, KEY));
   });
 
-  it('tells a missing value from an empty string', () => {
-    expect(auditEventHash({ ...event, requestId: '' })).not.toBe(
-      auditEventHash({ ...event, requestId: null }),
+  it('tells a missing value from an empty string, and no subject from none listed', () => {
+    expect(auditEventHash({ ...event, requestId: '' }, KEY)).not.toBe(
+      auditEventHash({ ...event, requestId: null }, KEY),
     );
+    expect(auditEventHash({ ...event, subjectPaths: [] }, KEY)).not.toBe(
+      auditEventHash({ ...event, subjectPaths: null }, KEY),
+    );
+  });
+});
+
+describe('AuditKey', () => {
+  it('refuses a key shorter than 32 characters, and never prints itself', () => {
+    expect(() => new AuditKey('short')).toThrow(/at least 32 characters/);
+    expect(JSON.stringify({ KEY })).not.toContain('a-key-for');
   });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { TEST_AUDIT_KEY, type TestDatabase, createTestDatabase } from '@dondoc/test-support';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { FixedClock, SystemClock, buildDataSourceOptions } from '@dondoc/platform';
 
 import { AuditEvent } from './audit-event.entity.js';
-import { GENESIS_HASH } from './audit-hash.js';
+import { AuditChainVersion, GENESIS_HASH } from './audit-hash.js';
+import { AuditKey } from './audit-key.js';
 import { type AuditEntry, AuditTrail } from './audit-trail.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { AuditException, AuditExceptionCode } from './audit.exception.js';
@@ -14,7 +15,9 @@ import { AuditException, AuditExceptionCode } from './audit.exception.js';
 describe('AuditTrail', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
-  const trail = new AuditTrail(new SystemClock());
+  const key = new AuditKey(TEST_AUDIT_KEY);
+  const trail = new AuditTrail(new SystemClock(), key);
+  const verify = (options: { batchSize?: number } = {}) => verifyAuditChain(dataSource, { key, ...options });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -39,6 +42,7 @@ describe('AuditTrail', () => {
       before: { percentComplete: 40 },
       after: { percentComplete: 60 },
       requestId: randomUUID(),
+      subjectOrganizationIds: [],
       ...overrides,
     };
   }
@@ -64,7 +68,12 @@ describe('AuditTrail', () => {
       [first.previousHash, first.hash],
       [first.hash, second.hash],
     ]);
-    expect(await verifyAuditChain(dataSource)).toEqual({ checked: expect.any(Number), firstBroken: null });
+    expect(await verify()).toEqual({
+      checked: expect.any(Number),
+      plain: 0,
+      anchorsMatched: 0,
+      firstBroken: null,
+    });
   });
 
   it('starts the chain with 64 zeros', async () => {
@@ -90,11 +99,11 @@ describe('AuditTrail', () => {
     const [stored] = await storedEvents([event.id]);
     expect(stored.occurredAt.toISOString()).toBe('2026-03-01T08:30:00.123Z');
     expect(stored.before).toEqual(event.before);
-    expect((await verifyAuditChain(dataSource)).firstBroken).toBeNull();
+    expect((await verify()).firstBroken).toBeNull();
   });
 
   it('defaults the time of an event to the injected clock', async () => {
-    const clocked = new AuditTrail(new FixedClock('2027-06-30T17:00:00.000Z'));
+    const clocked = new AuditTrail(new FixedClock('2027-06-30T17:00:00.000Z'), key);
     const event = await dataSource.transaction((manager) => clocked.record(manager, entry()));
     const [stored] = await storedEvents([event.id]);
     expect(stored.occurredAt.toISOString()).toBe('2027-06-30T17:00:00.000Z');
@@ -132,7 +141,7 @@ describe('AuditTrail', () => {
     });
     await expect(attempt).rejects.toThrow('the change failed');
     expect(await countEvents()).toBe(before);
-    expect((await verifyAuditChain(dataSource)).firstBroken).toBeNull();
+    expect((await verify()).firstBroken).toBeNull();
   });
 
   it('keeps one linear chain with dense ids when 50 transactions record at once', async () => {
@@ -149,7 +158,7 @@ describe('AuditTrail', () => {
     const ids = events.map((event) => BigInt(event.id)).sort((a, b) => (a < b ? -1 : 1));
     const first = ids[0];
     expect(ids).toEqual(ids.map((_, index) => first + BigInt(index)));
-    const report = await verifyAuditChain(dataSource);
+    const report = await verify();
     expect(report.firstBroken).toBeNull();
     expect(report.checked).toBe(await countEvents());
   });
@@ -172,7 +181,7 @@ describe('AuditTrail', () => {
     const later = await second!;
     expect(BigInt(first.id)).toBe(BigInt(later.id) + 1n);
     expect(first.previousHash).toBe(later.hash);
-    expect((await verifyAuditChain(dataSource)).firstBroken).toBeNull();
+    expect((await verify()).firstBroken).toBeNull();
   });
 
   it('appends 5,000 events with recordMany in one transaction, in the order given', async () => {
@@ -187,9 +196,65 @@ describe('AuditTrail', () => {
       [entityId],
     );
     expect(stored.map((row) => row.organization)).toEqual(entries.map((_, index) => index));
-    const report = await verifyAuditChain(dataSource, { batchSize: 1_000 });
-    expect(report).toEqual({ checked: await countEvents(), firstBroken: null });
+    const report = await verify({ batchSize: 1_000 });
+    expect(report).toEqual({ checked: await countEvents(), plain: 0, anchorsMatched: 0, firstBroken: null });
   });
+
+  it('keeps the paths of the bodies the record belongs to, sorted and once each, keyed into the hash', async () => {
+    const province = await organization('aa11', null);
+    const union = await organization('bb22', province);
+    const event = await dataSource.transaction((manager) =>
+      trail.record(
+        manager,
+        entry({ subjectOrganizationIds: [union.id, province.id.toUpperCase(), null, union.id] }),
+      ),
+    );
+    expect(event.subjectPaths).toEqual([province.path, union.path].sort());
+    expect(event.chainVersion).toBe(AuditChainVersion.KEYED);
+    const [stored] = await storedEvents([event.id]);
+    expect(stored.subjectPaths).toEqual(event.subjectPaths);
+    expect(stored.chainVersion).toBe(2);
+    expect((await verify()).firstBroken).toBeNull();
+  });
+
+  it('stores no subject for an event about no body', async () => {
+    const event = await dataSource.transaction((manager) => trail.record(manager, entry()));
+    const [stored] = await storedEvents([event.id]);
+    expect(stored.subjectPaths).toBeNull();
+  });
+
+  it('refuses a subject body that does not exist, and one that is not an id', async () => {
+    const before = await countEvents();
+    const missing = randomUUID();
+    await expect(
+      dataSource.transaction((manager) =>
+        trail.record(manager, entry({ subjectOrganizationIds: [missing] })),
+      ),
+    ).rejects.toMatchObject({
+      code: AuditExceptionCode.INVALID_ENTRY,
+      message: `Audit event #1: subject organization ${missing} does not exist`,
+    });
+    await expect(
+      dataSource.transaction((manager) =>
+        trail.record(manager, entry({ subjectOrganizationIds: ['kt.tu'] })),
+      ),
+    ).rejects.toMatchObject({ code: AuditExceptionCode.INVALID_ENTRY });
+    expect(await countEvents()).toBe(before);
+  });
+
+  /** An organization row, straight in SQL: the audit library knows no organizations service. */
+  async function organization(
+    label: string,
+    parent: { path: string } | null,
+  ): Promise<{ id: string; path: string }> {
+    const id = randomUUID();
+    const path = `${parent ? `${parent.path}.` : ''}${label}${id.slice(0, 8).replace(/-/g, '')}`;
+    await dataSource.query(
+      `INSERT INTO organizations (id, name, kind, level, path) VALUES ($1, $2, 'OFFICE', 'PROVINCE', $3::ltree)`,
+      [id, `Cơ quan ${label}`, path],
+    );
+    return { id, path };
+  }
 
   async function countEvents(): Promise<number> {
     const [{ count }] = await dataSource.query<{ count: number }[]>(

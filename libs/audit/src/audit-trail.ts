@@ -12,7 +12,8 @@ import { Clock } from '@dondoc/platform';
 
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditException, AuditExceptionCode } from './audit.exception.js';
-import { GENESIS_HASH, type JsonValue, auditEventHash } from './audit-hash.js';
+import { CURRENT_CHAIN_VERSION, GENESIS_HASH, type JsonValue, auditEventHash } from './audit-hash.js';
+import { AuditKey } from './audit-key.js';
 
 /** What a service says happened; `AuditTrail` adds the time, the id and the chain. */
 export interface AuditEntry {
@@ -29,6 +30,16 @@ export interface AuditEntry {
   requestId?: string | null;
   /** Defaults to the injected clock's now; stored and hashed to the millisecond. */
   occurredAt?: Date;
+  /**
+   * The bodies the record belongs to, by id; their paths are stored and hashed with the
+   * event, and whoever has one of them in scope reads it. One rule for every writer: the
+   * record's owning body — a document's owner for the document, its tasks and its plan; for
+   * work assigned to a body (an assignment, its reports and extensions) the assignee AND the
+   * document's owner, who must see what others do with the work it gave out. Empty for
+   * events about no body's record (they are then read by their actor's body). Nulls are
+   * skipped, so a call site can pass an optional id as it is.
+   */
+  subjectOrganizationIds: readonly (string | null)[];
 }
 
 /**
@@ -40,12 +51,14 @@ export const AUDIT_CHAIN_LOCK = 7_346_201_700;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An entry in the form that is stored and hashed: exactly what will be read back. */
-type StoredContent = Omit<AuditEvent, 'id' | 'previousHash' | 'hash'>;
+type StoredContent = Omit<AuditEvent, 'id' | 'previousHash' | 'hash' | 'subjectPaths' | 'chainVersion'>;
 
 /** Events recorded in a transaction, waiting for its commit; `depth` 1 is the transaction itself. */
 interface Queued {
   depth: number;
   events: AuditEvent[];
+  /** The subject organization ids of each event, resolved to paths at the append. */
+  subjects: string[][];
 }
 
 /**
@@ -62,7 +75,10 @@ export class AuditTrail {
   private readonly queued = new WeakMap<QueryRunner, Queued[]>();
   private readonly hooked = new WeakSet<DataSource>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly key: AuditKey,
+  ) {}
 
   /**
    * Records one event in the caller's transaction. The returned event gets its id and hashes
@@ -93,9 +109,10 @@ export class AuditTrail {
     const events = entries.map((entry, index) =>
       Object.assign(new AuditEvent(), storedContent(entry, now, index)),
     );
+    const subjects = entries.map((entry, index) => subjectIdsOf(entry, index));
     this.hook(manager.dataSource);
     const queue = this.queued.get(runner) ?? [];
-    queue.push({ depth: depthOf(runner), events });
+    queue.push({ depth: depthOf(runner), events, subjects });
     this.queued.set(runner, queue);
     return events;
   }
@@ -110,6 +127,7 @@ export class AuditTrail {
     await this.append(
       runner.manager,
       queue.flatMap((queued) => queued.events),
+      queue.flatMap((queued) => queued.subjects),
     );
   }
 
@@ -134,7 +152,11 @@ export class AuditTrail {
   }
 
   /** Links the events to the chain and inserts them, in the transaction of `manager`. */
-  private async append(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
+  private async append(
+    manager: EntityManager,
+    events: readonly AuditEvent[],
+    subjects: readonly string[][],
+  ): Promise<void> {
     // Its own statement, before anything is read: under READ COMMITTED each statement sees
     // what was committed when it started, so the read below sees the previous holder's rows.
     const [{ isolation }] = await manager.query<{ isolation: string }[]>(
@@ -160,11 +182,14 @@ export class AuditTrail {
     );
     const firstId = BigInt(head.last_id) - BigInt(events.length) + 1n;
 
+    const paths = await subjectPathsOf(manager, subjects);
     let previousHash = head.previous_hash ?? GENESIS_HASH;
     events.forEach((event, index) => {
       event.id = (firstId + BigInt(index)).toString();
+      event.subjectPaths = paths[index];
+      event.chainVersion = CURRENT_CHAIN_VERSION;
       event.previousHash = previousHash;
-      event.hash = auditEventHash(event);
+      event.hash = auditEventHash(event, this.key);
       previousHash = event.hash;
     });
 
@@ -173,14 +198,15 @@ export class AuditTrail {
     // becomes SQL NULL here, as it must for before and after.
     await manager.query(
       `INSERT INTO audit_events (id, occurred_at, actor_id, actor_organization_id, action, entity_type,
-                                 entity_id, before, after, request_id, previous_hash, hash)
+                                 entity_id, before, after, request_id, subject_paths, chain_version,
+                                 previous_hash, hash)
        OVERRIDING SYSTEM VALUE
        SELECT id, occurred_at, actor_id, actor_organization_id, action, entity_type,
-              entity_id, before, after, request_id, previous_hash, hash
+              entity_id, before, after, request_id, subject_paths::ltree[], chain_version, previous_hash, hash
          FROM jsonb_to_recordset($1::jsonb) AS row(
                 id bigint, occurred_at timestamptz, actor_id uuid, actor_organization_id uuid, action text,
                 entity_type text, entity_id text, before jsonb, after jsonb, request_id text,
-                previous_hash text, hash text)`,
+                subject_paths text[], chain_version smallint, previous_hash text, hash text)`,
       [
         JSON.stringify(
           events.map((event) => ({
@@ -194,6 +220,8 @@ export class AuditTrail {
             before: event.before,
             after: event.after,
             request_id: event.requestId,
+            subject_paths: event.subjectPaths,
+            chain_version: event.chainVersion,
             previous_hash: event.previousHash,
             hash: event.hash,
           })),
@@ -201,6 +229,63 @@ export class AuditTrail {
       ],
     );
   }
+}
+
+/**
+ * The ltree paths of each event's subject bodies, sorted and without repeats so the hash
+ * does not depend on the order a call site listed them in. Read in the appending
+ * transaction: a body created by it (organization.created) is found too. The audit library
+ * reads the organizations table itself, so no call site can pass a path that is not the
+ * body's. A body that does not exist is a bug of the caller, refused like a bad entry.
+ */
+async function subjectPathsOf(
+  manager: EntityManager,
+  subjects: readonly string[][],
+): Promise<(string[] | null)[]> {
+  const ids = [...new Set(subjects.flat())];
+  const rows =
+    ids.length === 0
+      ? []
+      : await manager.query<{ id: string; path: string }[]>(
+          'SELECT id::text AS id, path::text AS path FROM organizations WHERE id = ANY($1::uuid[])',
+          [ids],
+        );
+  const pathOf = new Map(rows.map((row) => [row.id, row.path]));
+  return subjects.map((subjectIds, index) => {
+    if (subjectIds.length === 0) return null;
+    const missing = subjectIds.find((id) => !pathOf.has(id));
+    if (missing !== undefined) {
+      throw new AuditException(
+        AuditExceptionCode.INVALID_ENTRY,
+        `Audit event #${index + 1}: subject organization ${missing} does not exist`,
+      );
+    }
+    return [...new Set(subjectIds.map((id) => pathOf.get(id) as string))].sort();
+  });
+}
+
+/** The subject ids of an entry, checked and in the form pg gives back (lower-case uuids). */
+function subjectIdsOf(entry: AuditEntry, index: number): string[] {
+  const given = (entry as Partial<AuditEntry>).subjectOrganizationIds;
+  if (!Array.isArray(given)) {
+    throw new AuditException(
+      AuditExceptionCode.INVALID_ENTRY,
+      `Audit entry #${index + 1}: subjectOrganizationIds must list the bodies the record belongs to`,
+    );
+  }
+  const ids: string[] = [];
+  for (const id of given as readonly unknown[]) {
+    if (id === null) continue;
+    const lower = typeof id === 'string' ? id.toLowerCase() : '';
+    if (!UUID.test(lower)) {
+      throw new AuditException(
+        AuditExceptionCode.INVALID_ENTRY,
+        `Audit entry #${index + 1}: subjectOrganizationIds must be uuids, not ${JSON.stringify(id)}`,
+      );
+    }
+    ids.push(lower);
+  }
+  return ids;
 }
 
 /** How deep the runner's transaction is: 1 for the transaction, more inside savepoints. */

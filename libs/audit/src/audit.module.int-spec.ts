@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { TEST_AUDIT_KEY, type TestDatabase, createTestDatabase } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
-import { ClockModule, buildDataSourceOptions } from '@dondoc/platform';
+import { AppConfigModule, ClockModule, buildDataSourceOptions, loadConfig } from '@dondoc/platform';
 
-import { AuditEventsService } from './audit-events.service.js';
+import { AUDIT_SCOPE_ALL, AuditEventsService } from './audit-events.service.js';
 import { AuditTrail } from './audit-trail.js';
 import { AuditModule } from './audit.module.js';
 
@@ -20,6 +20,7 @@ describe('AuditModule', () => {
     const options = buildDataSourceOptions({ url: database.url });
     app = await Test.createTestingModule({
       imports: [
+        AppConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', AUDIT_KEY: TEST_AUDIT_KEY })),
         ClockModule.forRoot(),
         TypeOrmModule.forRoot({ ...options, autoLoadEntities: true }),
         AuditModule,
@@ -43,9 +44,10 @@ describe('AuditModule', () => {
         action: 'organization.seeded',
         entityType: 'organization',
         entityId,
+        subjectOrganizationIds: [],
       }),
     );
-    const listed = await events.list({ filter: { entityId }, scope: { organizationIds: 'all' } });
+    const listed = await events.list({ filter: { entityId }, scope: AUDIT_SCOPE_ALL });
     expect(listed.map((event) => event.id)).toEqual([recorded.id]);
   });
 });

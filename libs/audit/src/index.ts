@@ -6,3 +6,5 @@ export * from './audit-verify.js';
 export * from './audit.exception.js';
 export * from './audit.module.js';
 export * from './audit-actor.js';
+export * from './audit-key.js';
+export * from './audit-anchor.js';

@@ -107,6 +107,7 @@ export class DocumentsService {
         entityType: 'document',
         entityId: document.id,
         after: { number: document.number, title: document.title, tasks: counter.position },
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return document;
     });
@@ -162,6 +163,7 @@ export class DocumentsService {
           reportCutoffDay: saved.reportCutoffDay,
           reportDueDay: saved.reportDueDay,
         },
+        subjectOrganizationIds: [saved.ownerOrganizationId],
       });
       return saved;
     });

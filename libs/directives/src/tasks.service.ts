@@ -112,7 +112,7 @@ export class TasksService {
   }
 
   async update(scope: AccessScope, id: string, changes: TaskChanges, actor: AuditActor): Promise<Task> {
-    return this.inDraft(scope, id, async (manager, task) => {
+    return this.inDraft(scope, id, async (manager, task, document) => {
       const before = { ...task };
       if (changes.number !== undefined) task.number = requireText('number', changes.number);
       if (changes.text !== undefined) task.text = requireText('text', changes.text);
@@ -130,6 +130,7 @@ export class TasksService {
         entityId: id,
         before: view(before),
         after: view(saved),
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return saved;
     });
@@ -167,13 +168,14 @@ export class TasksService {
         entityType: 'task',
         entityId: saved.id,
         after: view(saved),
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return saved;
     });
   }
 
   async delete(scope: AccessScope, id: string, actor: AuditActor): Promise<Task> {
-    return this.inDraft(scope, id, async (manager, task) => {
+    return this.inDraft(scope, id, async (manager, task, document) => {
       await manager.getRepository(Task).delete({ id: task.id }); // children, suggestions and plan cascade
       await this.audit.record(manager, {
         ...actor,
@@ -181,6 +183,7 @@ export class TasksService {
         entityType: 'task',
         entityId: id,
         before: view(task),
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return task;
     });
@@ -210,7 +213,7 @@ export class TasksService {
     const missing = [...seen].find((organizationId) => !found.some((o) => o.id === organizationId));
     if (missing) throw notFound({ en: 'Organization', vi: 'cơ quan, đơn vị' }, missing);
 
-    return this.inDraft(scope, id, async (manager, task) => {
+    return this.inDraft(scope, id, async (manager, task, document) => {
       const planned = assignees.map((assignee) =>
         Object.assign(new TaskAssignee(), {
           taskId: task.id,
@@ -232,6 +235,8 @@ export class TasksService {
         entityId: task.id,
         before: before.map(plan),
         after: planned.map(plan),
+        // A plan is the document's until it is published: the planned bodies see it then.
+        subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return task;
     });
@@ -241,12 +246,12 @@ export class TasksService {
   private inDraft<T>(
     scope: AccessScope,
     id: string,
-    work: (manager: EntityManager, task: Task) => Promise<T>,
+    work: (manager: EntityManager, task: Task, document: DirectiveDocument) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.get(scope, id);
-      await this.lockDraft(manager, scope, task.documentId);
-      return work(manager, task);
+      const document = await this.lockDraft(manager, scope, task.documentId);
+      return work(manager, task, document);
     });
   }
 

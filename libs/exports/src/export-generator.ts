@@ -90,6 +90,7 @@ export class ExportGenerator {
         entityType: 'export',
         entityId: id,
         after: { status: ExportStatus.RUNNING, attempt: row.attempts },
+        subjectOrganizationIds: [row.requesterOrganizationId],
       });
       return { ...row, asOf: new Date(row.asOf) };
     });
@@ -107,12 +108,17 @@ export class ExportGenerator {
           WHERE id = $1 AND status = 'RUNNING'`,
         [id, status, result.fileName, result.content, result.error],
       );
+      const [{ requesterOrganizationId }] = (await manager.query(
+        'SELECT requester_organization_id AS "requesterOrganizationId" FROM exports WHERE id = $1',
+        [id],
+      )) as [{ requesterOrganizationId: string }];
       await this.audit.record(manager, {
         ...SYSTEM_ACTOR,
         action: status === ExportStatus.DONE ? 'export.finished' : 'export.failed',
         entityType: 'export',
         entityId: id,
         after: { status, fileName: result.fileName, bytes: result.content?.length ?? 0, error: result.error },
+        subjectOrganizationIds: [requesterOrganizationId],
       });
     });
   }

@@ -19,7 +19,7 @@ import {
   loadConfig,
   OutboxModule,
 } from '@dondoc/platform';
-import { createTestDatabase, Given, type TestDatabase } from '@dondoc/test-support';
+import { createTestDatabase, Given, TEST_AUDIT_KEY, type TestDatabase } from '@dondoc/test-support';
 import type { INestApplication } from '@nestjs/common';
 
 import { ExportFormat, ExportStatus } from './export.entity.js';
@@ -49,7 +49,7 @@ describe('exports against the database', () => {
     database = await createTestDatabase();
     app = await Test.createTestingModule({
       imports: [
-        AppConfigModule.forRoot(loadConfig({ NODE_ENV: 'test' })),
+        AppConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', AUDIT_KEY: TEST_AUDIT_KEY })),
         ClockModule.forRoot(clock),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions({ url: database.url }), autoLoadEntities: true }),
         OutboxModule,

@@ -74,6 +74,8 @@ export class ExportsService {
         entityType: 'export',
         entityId: saved.id,
         after: { format: saved.format, documentId: saved.documentId, organizationId: saved.organizationId },
+        // An export is its requester's record, as its reads are.
+        subjectOrganizationIds: [saved.requesterOrganizationId],
       });
       await this.outbox.add(manager, [{ topic: EXPORT_REQUESTED, subject: saved.id }]);
       return saved;

@@ -86,6 +86,7 @@ export class DemoUsers {
           entityType: 'user',
           entityId: user.id,
           after: auditView(user),
+          subjectOrganizationIds: [user.organizationId],
         });
       });
       created.push(demo.email);

@@ -120,6 +120,7 @@ export class UsersService {
         entityType: 'user',
         entityId: saved.id,
         after: auditView(saved),
+        subjectOrganizationIds: [saved.organizationId],
       });
       return saved.id;
     });
@@ -129,6 +130,7 @@ export class UsersService {
   async update(scope: AccessScope, id: string, input: UpdateUserInput, actor: AuditActor): Promise<User> {
     const user = await this.get(scope, id);
     const before = auditView(user);
+    const previousOrganizationId = user.organizationId;
     if (input.name !== undefined) user.name = checkName(input.name);
     if (input.organizationId !== undefined) {
       await this.organizations.get(scope, input.organizationId);
@@ -162,6 +164,8 @@ export class UsersService {
           passwordChanged: input.password !== undefined,
           sessionsEnded: endsSessions,
         },
+        // A move is about both bodies: the one the person left sees it too.
+        subjectOrganizationIds: [previousOrganizationId, user.organizationId],
       });
     });
     // Other processes hear of it on commit; this one forgets the tokens at once.

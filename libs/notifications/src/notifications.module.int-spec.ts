@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { TEST_AUDIT_KEY, type TestDatabase, createTestDatabase } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
 import { AppConfigModule, ClockModule, buildDataSourceOptions, loadConfig } from '@dondoc/platform';
@@ -21,7 +21,9 @@ describe('NotificationsModule', () => {
     const options = buildDataSourceOptions({ url: database.url });
     app = await Test.createTestingModule({
       imports: [
-        AppConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', APP_URL: 'https://dondoc.example.vn' })),
+        AppConfigModule.forRoot(
+          loadConfig({ NODE_ENV: 'test', AUDIT_KEY: TEST_AUDIT_KEY, APP_URL: 'https://dondoc.example.vn' }),
+        ),
         ClockModule.forRoot(),
         TypeOrmModule.forRoot({ ...options, autoLoadEntities: true }),
         NotificationsModule,

@@ -5,6 +5,8 @@ import type { Organization } from './organization.entity.js';
 /** What the audit trail keeps of an assignment handed over (or closed) by a reorganization. */
 export interface AssignmentChange {
   id: string;
+  /** The body that owns the assignment's document: the audit trail's subject with the bodies. */
+  documentOwnerId: string;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
 }
@@ -23,6 +25,7 @@ interface OpenRow {
   status: string;
   percent_complete: number;
   version: number;
+  document_owner_id: string;
 }
 
 /**
@@ -44,10 +47,14 @@ export async function moveOpenAssignments(
 ): Promise<AssignmentHandover> {
   const { source, successor, effectiveDate } = step;
   const open = (await manager.query(
-    `SELECT id, task_id, status, percent_complete, version FROM assignments
-      WHERE organization_id = $1 AND status IN ${OPEN}
-      ORDER BY percent_complete DESC, created_at, id
-      FOR UPDATE`,
+    `SELECT a.id, a.task_id, a.status, a.percent_complete, a.version,
+            d.owner_organization_id AS document_owner_id
+       FROM assignments a
+       JOIN tasks t ON t.id = a.task_id
+       JOIN documents d ON d.id = t.document_id
+      WHERE a.organization_id = $1 AND a.status IN ${OPEN}
+      ORDER BY a.percent_complete DESC, a.created_at, a.id
+      FOR UPDATE OF a`,
     [source.id],
   )) as OpenRow[];
   if (open.length === 0) return { moved: [], folded: [] };
@@ -95,11 +102,13 @@ export async function moveOpenAssignments(
   return {
     moved: moving.map((row) => ({
       id: row.id,
+      documentOwnerId: row.document_owner_id,
       before: { organizationId: source.id, status: row.status, version: row.version },
       after: { organizationId: successor.id, status: row.status, version: row.version + 1 },
     })),
     folded: folding.map((row) => ({
       id: row.id,
+      documentOwnerId: row.document_owner_id,
       before: { organizationId: source.id, status: row.status, version: row.version },
       after: {
         organizationId: source.id,

@@ -151,6 +151,7 @@ export class LineageService {
       entityId: saved.id,
       before: targetBefore,
       after: { ...auditView(saved), predecessorIds: sourceIds, effectiveDate },
+      subjectOrganizationIds: [saved.id, ...sourceIds],
     });
     return { target: saved, summary };
   }
@@ -236,6 +237,7 @@ export class LineageService {
         entityType: 'organization',
         entityId: created.id,
         after: { ...auditView(created), splitFrom: source.id, effectiveDate },
+        subjectOrganizationIds: [created.id, source.id],
       });
       successors.push(created);
     }
@@ -262,6 +264,7 @@ export class LineageService {
       entityId: continuing.id,
       before: continuingBefore,
       after: { ...auditView(continuing), predecessorIds: [source.id], effectiveDate },
+      subjectOrganizationIds: [continuing.id, source.id],
     });
     return { successors, summary };
   }
@@ -312,6 +315,7 @@ export class LineageService {
         entityId: change.id,
         before: change.before,
         after: change.after,
+        subjectOrganizationIds: [source.id, successor.id, change.documentOwnerId],
       })),
       ...handover.folded.map((change): AuditEntry => ({
         ...actor,
@@ -320,6 +324,7 @@ export class LineageService {
         entityId: change.id,
         before: change.before,
         after: change.after,
+        subjectOrganizationIds: [source.id, successor.id, change.documentOwnerId],
       })),
     ]);
     await this.outbox.add(
@@ -352,6 +357,7 @@ export class LineageService {
         entityId: user.id,
         before: { organizationId: source.id },
         after: { organizationId: successor.id },
+        subjectOrganizationIds: [source.id, successor.id],
       })),
     );
 
@@ -373,6 +379,7 @@ export class LineageService {
       entityId: dissolved.id,
       before,
       after: { ...auditView(dissolved), dissolvedOn: effectiveDate, successorId: successor.id },
+      subjectOrganizationIds: [dissolved.id, successor.id],
     });
   }
 
@@ -427,6 +434,7 @@ export class LineageService {
         entityId: child.id,
         before: { parentId: source.id },
         after: { parentId: successor.id },
+        subjectOrganizationIds: [child.id, source.id, successor.id],
       })),
     );
     return children[0].length;

@@ -68,6 +68,7 @@ export class OrganizationSeeder {
             entityId: found.id,
             before,
             after: auditView(found),
+            subjectOrganizationIds: [found.id],
           });
           summary.updated++;
         }
@@ -91,6 +92,7 @@ export class OrganizationSeeder {
         entityType: 'organization',
         entityId: created.id,
         after: auditView(created),
+        subjectOrganizationIds: [created.id],
       });
       summary.created++;
     }

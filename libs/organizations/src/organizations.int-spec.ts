@@ -1,7 +1,7 @@
-import { AuditEvent, AuditTrail, SYSTEM_ACTOR, verifyAuditChain } from '@dondoc/audit';
+import { AuditEvent, AuditKey, AuditTrail, SYSTEM_ACTOR, verifyAuditChain } from '@dondoc/audit';
 import { konTum2019Gazetteer } from '@dondoc/ingestion';
 import { buildDataSourceOptions, SystemClock } from '@dondoc/platform';
-import { createTestDatabase, type TestDatabase } from '@dondoc/test-support';
+import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
 import { ALL_ORGANIZATIONS, type AccessScope } from './access-scope.js';
@@ -26,7 +26,7 @@ describe('organizations', () => {
         entities: [Organization, OrganizationSuccession, AuditEvent],
       }),
     ).initialize();
-    const audit = new AuditTrail(new SystemClock());
+    const audit = new AuditTrail(new SystemClock(), new AuditKey(TEST_AUDIT_KEY));
     service = new OrganizationsService(dataSource.getRepository(Organization), dataSource, audit);
     seeder = new OrganizationSeeder(dataSource, audit);
     await seeder.seed(konTum2019Gazetteer.entries);
@@ -139,7 +139,14 @@ describe('organizations', () => {
     expect(events.map((event) => event.action)).toEqual(['organization.seeded', 'organization.updated']);
     expect(events[1]?.after.aliases).toContain('Phụ nữ tỉnh');
     expect(events[1]?.before?.aliases).not.toContain('Phụ nữ tỉnh');
-    expect((await verifyAuditChain(dataSource, { batchSize: 500 })).firstBroken).toBeNull();
+    const report = await verifyAuditChain(dataSource, { key: new AuditKey(TEST_AUDIT_KEY), batchSize: 500 });
+    expect(report.firstBroken).toBeNull();
+    // The event is about the union itself: its path is the subject.
+    const [subject] = (await dataSource.query(
+      `SELECT subject_paths::text AS paths FROM audit_events WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [womensUnion.id],
+    )) as { paths: string }[];
+    expect(subject.paths).toBe(`{${womensUnion.path}}`);
   });
 
   it('leaves nothing behind when the audit event cannot be written: the change rolls back', async () => {

@@ -113,6 +113,7 @@ export class OrganizationsService {
         entityType: 'organization',
         entityId: saved.id,
         after: auditView(saved),
+        subjectOrganizationIds: [saved.id],
       });
       return saved;
     });
@@ -141,6 +142,7 @@ export class OrganizationsService {
         entityId: saved.id,
         before,
         after: auditView(saved),
+        subjectOrganizationIds: [saved.id],
       });
       return saved;
     });

@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { TEST_AUDIT_KEY, type TestDatabase, createTestDatabase } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
 import {
@@ -85,7 +85,9 @@ describe('inspections', () => {
     const options = buildDataSourceOptions({ url: database.url });
     app = await Test.createTestingModule({
       imports: [
-        AppConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', APP_URL: 'https://dondoc.example.vn' })),
+        AppConfigModule.forRoot(
+          loadConfig({ NODE_ENV: 'test', AUDIT_KEY: TEST_AUDIT_KEY, APP_URL: 'https://dondoc.example.vn' }),
+        ),
         ClockModule.forRoot(clock),
         TypeOrmModule.forRoot({ ...options, autoLoadEntities: true }),
         OutboxModule,

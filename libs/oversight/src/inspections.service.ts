@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { type Acting, Assignment, ASSIGNMENT, AssignmentStatus } from '@dondoc/assignments';
+import {
+  type Acting,
+  Assignment,
+  ASSIGNMENT,
+  assignmentAuditSubject,
+  AssignmentStatus,
+} from '@dondoc/assignments';
 import { AuditTrail } from '@dondoc/audit';
 import { Role } from '@dondoc/identity';
 import { type AccessScope, isUuid, scopeCondition, scopeIncludesPath } from '@dondoc/organizations';
@@ -140,6 +146,7 @@ export class InspectionsService {
         entityType: 'inspection',
         entityId: saved.id,
         after: view(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
       });
       // The assignee body hears of the finding through the outbox (EventNotifier).
       await this.outbox.add(manager, [
@@ -193,6 +200,10 @@ export class InspectionsService {
         entityId: saved.id,
         before,
         after: view(saved),
+        subjectOrganizationIds: await assignmentAuditSubject(
+          manager,
+          await manager.getRepository(Assignment).findOneByOrFail({ id: saved.assignmentId }),
+        ),
       });
       await this.outbox.add(manager, [
         { topic: 'inspection.resolved', subject: saved.id, payload: { assignmentId: saved.assignmentId } },

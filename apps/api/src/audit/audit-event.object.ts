@@ -38,7 +38,10 @@ export class AuditEventObject {
   @Field(() => String, { nullable: true })
   requestId: string | null;
 
-  @Field({ description: 'SHA-256 over the event and the previous hash.' })
+  @Field({
+    description:
+      'HMAC-SHA-256 with the audit key over the event, the bodies it is about and the previous hash (plain SHA-256 for events recorded before the chain was keyed).',
+  })
   hash: string;
 
   @Field()
@@ -46,5 +49,6 @@ export class AuditEventObject {
 }
 
 export function toAuditEventObject(event: AuditEvent): AuditEventObject {
-  return { ...event };
+  const { subjectPaths: _paths, chainVersion: _version, ...shown } = event;
+  return shown;
 }

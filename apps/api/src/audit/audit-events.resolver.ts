@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 
-import { AuditEventsService, type AuditScope } from '@dondoc/audit';
+import { AUDIT_SCOPE_ALL, AuditEventsService, type AuditScope } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
 import { OrganizationsService } from '@dondoc/organizations';
 import { notFound } from '@dondoc/platform';
@@ -19,7 +19,8 @@ export class AuditEventsResolver {
   ) {}
 
   @Query(() => [AuditEventObject], {
-    description: 'The audit trail, newest first, as far as the caller may see.',
+    description:
+      "The audit trail, newest first: events about records of the bodies in the caller's scope, whoever acted, and the caller's own actions (everything for an administrator).",
   })
   @RequirePermission(Permission.AUDIT_READ)
   async allAuditEvents(
@@ -58,9 +59,18 @@ export class AuditEventsResolver {
     return toAuditEventObject(event);
   }
 
-  /** Events of people in the bodies the caller may see (all of them for an administrator). */
+  /**
+   * Events about records of the bodies the caller may see, whoever acted, plus the caller's
+   * own actions (all of them for an administrator). Events recorded before subjects were
+   * kept are shown, as before, by their actor's body.
+   */
   private async scopeOf(caller: Caller): Promise<AuditScope> {
-    if (caller.scope.kind === 'all') return { organizationIds: 'all' };
-    return { organizationIds: await this.organizations.idsInScope(caller.scope) };
+    if (caller.scope.kind === 'all') return AUDIT_SCOPE_ALL;
+    return {
+      kind: 'subjects',
+      subjectPaths: caller.scope.paths,
+      actorId: caller.userId,
+      actorOrganizationIds: await this.organizations.idsInScope(caller.scope),
+    };
   }
 }

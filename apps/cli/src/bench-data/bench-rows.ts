@@ -1,11 +1,11 @@
 import { DEFAULT_REPORTING_DEADLINES, periodOf, reportDeadlines } from '@dondoc/assignments';
-import { auditEventHash, GENESIS_HASH, type JsonValue } from '@dondoc/audit';
+import { AuditChainVersion, auditEventHash, GENESIS_HASH, type JsonValue } from '@dondoc/audit';
 import { Cadence } from '@dondoc/directives';
 import { addDays, type CalendarDay, daysBetween } from '@dondoc/platform';
 
 import type { BenchProvince } from './bench-organizations.js';
 import type { BenchScale } from './bench-scale.js';
-import { copyLine } from './copy-text.js';
+import { copyLine, textArray } from './copy-text.js';
 import type { SeededRandom } from './seeded-random.js';
 import {
   DOCUMENT_KINDS,
@@ -104,6 +104,8 @@ export const AUDIT_COLUMNS = [
   'before',
   'after',
   'request_id',
+  'subject_paths',
+  'chain_version',
   'previous_hash',
   'hash',
 ];
@@ -144,14 +146,24 @@ export async function writeWork(
     entityType: string;
     entityId: string;
     after: JsonValue;
+    subjectPaths: string[];
   }) => {
-    const hash = auditEventHash({
-      ...event,
-      occurredAt: new Date(event.occurredAt),
-      before: null,
-      requestId: null,
-      previousHash,
-    });
+    // Version 1 (plain SHA-256): the bench runs without the deployment's AUDIT_KEY, so its
+    // trail stands for history recorded before the chain was keyed. Its subject paths are
+    // stored for the scoped reads being measured, though version 1 does not cover them.
+    const subjectPaths = [...new Set(event.subjectPaths)].sort();
+    const hash = auditEventHash(
+      {
+        ...event,
+        occurredAt: new Date(event.occurredAt),
+        before: null,
+        requestId: null,
+        subjectPaths,
+        chainVersion: AuditChainVersion.PLAIN,
+        previousHash,
+      },
+      null,
+    );
     await sinks.auditEvents.write(
       copyLine([
         event.occurredAt,
@@ -163,6 +175,8 @@ export async function writeWork(
         null,
         JSON.stringify(event.after),
         null,
+        textArray(subjectPaths),
+        AuditChainVersion.PLAIN,
         previousHash,
         hash,
       ]),
@@ -210,6 +224,7 @@ export async function writeWork(
       entityType: 'document',
       entityId: documentId,
       after: { number, status: 'PUBLISHED' },
+      subjectPaths: [province.office.path],
     });
 
     const bodies = province.bodies;
@@ -292,6 +307,7 @@ export async function writeWork(
               facts.due === null ? quarters.dueOf(quarters.current - scale.reportsPerAssignment) : null,
             version: 1,
           },
+          subjectPaths: [organization.path, province.office.path],
         });
         for (const report of reports) {
           const submittedAt =

@@ -1,22 +1,29 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 
+import { AuditKey, anchorAuditChain } from '@dondoc/audit';
 import { SignInRecordsPruner } from '@dondoc/identity';
 import {
+  AUDIT_ANCHOR_PATTERN,
+  AppConfig,
   Clock,
   HEARTBEAT_EVERY_MS,
   PRUNE_SIGN_IN_RECORDS_EVERY_MS,
   QueueName,
   RedisStatus,
   SystemJob,
+  TIME_ZONE,
 } from '@dondoc/platform';
 
 /**
  * The worker's pulse: a job scheduler (one definition, safe to register from every copy
  * of the worker) runs a heartbeat job that stamps Redis, so the API can tell whether
- * background work is being done at all. The same queue's housekeeping of the database:
- * pruning old sign-in records, hourly.
+ * background work is being done at all. The same queue's housekeeping: pruning old sign-in
+ * records, hourly, and the daily audit anchor: the head of the chain appended to
+ * AUDIT_ANCHOR_FILE, outside the database (idempotent: a head already anchored is not
+ * written twice).
  */
 @Processor(QueueName.System)
 export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -27,6 +34,9 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
     private readonly clock: Clock,
     private readonly redis: RedisStatus,
     private readonly signInRecords: SignInRecordsPruner,
+    private readonly dataSource: DataSource,
+    private readonly auditKey: AuditKey,
+    private readonly config: AppConfig,
   ) {
     super();
   }
@@ -41,6 +51,11 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
       SystemJob.PruneSignInRecords,
       { every: PRUNE_SIGN_IN_RECORDS_EVERY_MS },
       { name: SystemJob.PruneSignInRecords, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
+    await this.queue.upsertJobScheduler(
+      SystemJob.AuditAnchor,
+      { pattern: AUDIT_ANCHOR_PATTERN, tz: TIME_ZONE },
+      { name: SystemJob.AuditAnchor, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
     );
   }
 
@@ -59,6 +74,20 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
           `prune-sign-in-records ${job.id} in ${Date.now() - started} ms: ${JSON.stringify(pruned)}`,
         );
         return pruned;
+      }
+      case SystemJob.AuditAnchor: {
+        const file = this.config.auditAnchorFile;
+        const outcome = await anchorAuditChain(this.dataSource, this.auditKey, file, this.clock.now());
+        const broken = outcome.report.firstBroken;
+        if (broken !== null) {
+          // A failed job, logged with its reason: a broken trail is not anchored.
+          throw new Error(`audit trail broken at event #${broken.id}: ${broken.reason}`);
+        }
+        this.logger.log(
+          `audit anchor ${job.id}: ${outcome.anchor === null ? 'empty trail' : `event #${outcome.anchor.lastId}`}` +
+            `${outcome.written ? ' written' : ' already anchored'} to ${file}`,
+        );
+        return outcome.anchor;
       }
       default:
         throw new Error(`The system queue has no handler for job "${job.name}"`);

@@ -1,4 +1,8 @@
-import { ConfigException, loadConfig } from './app-config.js';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ConfigException, ensureAuditKey, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
   it('runs on the zero-configuration default when nothing is set', () => {
@@ -25,11 +29,12 @@ describe('loadConfig', () => {
       attempt();
     } catch (error) {
       const lines = (error as ConfigException).problems;
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^DATABASE_URL must start with postgres:\/\//);
       expect(lines[1]).toMatch(/^PORT /);
       expect(lines[2]).toMatch(/^LOG_LEVEL /);
       expect(lines[3]).toMatch(/^JWT_SECRET must be at least 32/);
+      expect(lines[4]).toMatch(/^AUDIT_KEY is required when DATABASE_URL is set/);
     }
   });
 
@@ -66,6 +71,32 @@ describe('loadConfig', () => {
 
   it('requires a signing secret once a real database is configured', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/dondoc' })).toThrow(/^JWT_SECRET is required/);
+  });
+
+  it('requires an audit key of its own once a real database is configured', () => {
+    const database = { DATABASE_URL: 'postgres://db/dondoc', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(database)).toThrow(/^AUDIT_KEY is required when DATABASE_URL is set/);
+    expect(() => loadConfig({ ...database, AUDIT_KEY: 'short' })).toThrow(
+      /^AUDIT_KEY must be at least 32 characters, got 5/,
+    );
+    expect(() => loadConfig({ ...database, AUDIT_KEY: 'x'.repeat(32) })).toThrow(
+      /^AUDIT_KEY must differ from JWT_SECRET/,
+    );
+    const config = loadConfig({ ...database, AUDIT_KEY: 'k'.repeat(32) }, '/srv/dondoc');
+    expect(config.auditKey).toBe('k'.repeat(32));
+    expect(config.auditAnchorFile).toBe('/srv/dondoc/.data/audit-anchors.jsonl');
+    expect(loadConfig({ AUDIT_ANCHOR_FILE: 'anchors/a.jsonl' }, '/srv').auditAnchorFile).toBe(
+      '/srv/anchors/a.jsonl',
+    );
+  });
+
+  it('generates the audit key into DATA_DIR once in zero configuration, readable by its owner only', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-audit-key-'));
+    const first = ensureAuditKey(loadConfig({ DATA_DIR: dataDir }));
+    expect(first.auditKey).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(readFileSync(join(dataDir, 'audit-key'), 'utf8')).toBe(first.auditKey);
+    expect(statSync(join(dataDir, 'audit-key')).mode & 0o777).toBe(0o600);
+    expect(ensureAuditKey(loadConfig({ DATA_DIR: dataDir })).auditKey).toBe(first.auditKey);
   });
 
   it('refuses the embedded database in production', () => {
@@ -107,6 +138,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://h/db',
       JWT_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
     };
     const closed = loadConfig(production);
     expect(closed.graphqlIntrospection).toBe(false);

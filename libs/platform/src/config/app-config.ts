@@ -46,6 +46,10 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly port: number;
   readonly jwtSecret: string | null;
+  /** Keys the audit chain (HMAC); kept outside the database. Null until generated in zero configuration. */
+  readonly auditKey: string | null;
+  /** The append-only file `audit anchor` writes the head of the chain to. */
+  readonly auditAnchorFile: string;
   readonly smtpUrl: string | null;
   readonly appUrl: string;
   readonly dataDir: string;
@@ -87,13 +91,15 @@ export class AppConfig {
   /** Peers whose X-Forwarded-For gives the client's address (Express `trust proxy`); none when empty. */
   readonly trustedProxies: string[];
 
-  constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrls' | 'withJwtSecret'>) {
+  constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrls' | 'withJwtSecret' | 'withAuditKey'>) {
     this.databaseUrl = fields.databaseUrl;
     this.migrationDatabaseUrl = fields.migrationDatabaseUrl;
     this.databaseAdminUrl = fields.databaseAdminUrl;
     this.redisUrl = fields.redisUrl;
     this.port = fields.port;
     this.jwtSecret = fields.jwtSecret;
+    this.auditKey = fields.auditKey;
+    this.auditAnchorFile = fields.auditAnchorFile;
     this.smtpUrl = fields.smtpUrl;
     this.appUrl = fields.appUrl;
     this.dataDir = fields.dataDir;
@@ -127,6 +133,10 @@ export class AppConfig {
 
   withJwtSecret(jwtSecret: string): AppConfig {
     return new AppConfig({ ...this, jwtSecret });
+  }
+
+  withAuditKey(auditKey: string): AppConfig {
+    return new AppConfig({ ...this, auditKey });
   }
 }
 
@@ -188,6 +198,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)');
   } else if (jwtSecret !== null && jwtSecret.length < 32) {
     problems.push(`JWT_SECRET must be at least 32 characters, got ${jwtSecret.length}`);
+  }
+
+  // Not the JWT secret: a leaked signing secret must not also let anyone forge the audit trail.
+  const auditKey = value('AUDIT_KEY') ?? null;
+  if (auditKey === null && !zeroConfig) {
+    problems.push('AUDIT_KEY is required when DATABASE_URL is set (at least 32 characters)');
+  } else if (auditKey !== null && auditKey.length < 32) {
+    problems.push(`AUDIT_KEY must be at least 32 characters, got ${auditKey.length}`);
+  } else if (auditKey !== null && auditKey === jwtSecret) {
+    problems.push('AUDIT_KEY must differ from JWT_SECRET');
   }
 
   const smtpUrl = value('SMTP_URL') ?? null;
@@ -268,6 +288,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
+  const anchorFileText = value('AUDIT_ANCHOR_FILE') ?? join(dataDir, 'audit-anchors.jsonl');
+  const auditAnchorFile = isAbsolute(anchorFileText) ? anchorFileText : resolve(cwd, anchorFileText);
 
   if (problems.length > 0) {
     throw new ConfigException(problems);
@@ -279,6 +301,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     redisUrl,
     port,
     jwtSecret,
+    auditKey,
+    auditAnchorFile,
     smtpUrl,
     appUrl: appUrl.replace(/\/+$/, ''),
     dataDir,
@@ -370,4 +394,23 @@ export function ensureJwtSecret(config: AppConfig): AppConfig {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return config.withJwtSecret(readFileSync(file, 'utf8').trim());
+}
+
+/**
+ * The same for the key of the audit chain: generated once into DATA_DIR/audit-key. It is
+ * outside the database, so whoever only holds the database cannot recompute the chain.
+ */
+export function ensureAuditKey(config: AppConfig): AppConfig {
+  if (config.auditKey !== null) return config;
+  const file = join(config.dataDir, 'audit-key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    // 'wx': of two processes starting at once, one writes the key and the other reads it.
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return config.withAuditKey(readFileSync(file, 'utf8').trim());
 }

@@ -4,7 +4,12 @@ import { loadConfig } from '../config/app-config.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRegistry } from './metrics.registry.js';
 
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'x'.repeat(32) };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://h/db',
+  JWT_SECRET: 'x'.repeat(32),
+  AUDIT_KEY: 'k'.repeat(32),
+};
 
 /** Scrapes once and tells what the response said. */
 async function scrape(env: Record<string, string>, authorization?: string) {

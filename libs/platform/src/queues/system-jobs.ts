@@ -3,7 +3,12 @@ export enum SystemJob {
   Heartbeat = 'heartbeat',
   /** Deletes old login attempts and ended refresh tokens (libs/identity SignInRecordsPruner). */
   PruneSignInRecords = 'prune-sign-in-records',
+  /** Writes the head of the audit chain to AUDIT_ANCHOR_FILE, once a day. */
+  AuditAnchor = 'audit-anchor',
 }
+
+/** When the daily audit anchor is written: 01:30, Vietnam time (a six-field cron pattern). */
+export const AUDIT_ANCHOR_PATTERN = '0 30 1 * * *';
 
 /** The worker writes this key on every heartbeat; the API's readiness check reads it. */
 export const WORKER_HEARTBEAT_KEY = 'dondoc:worker:heartbeat';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { type AppConfig, ensureJwtSecret, loadConfig } from '../config/app-config.js';
+import { type AppConfig, ensureAuditKey, ensureJwtSecret, loadConfig } from '../config/app-config.js';
 import {
   attachEmbeddedPostgres,
   embeddedPostgresOwner,
@@ -37,7 +37,7 @@ export function embeddedDir(config: AppConfig): string {
  * Everything a face needs before Nest starts: validated configuration, a database
  * (the configured one, or the embedded one in zero-configuration mode), its migrations
  * (as the owner role when MIGRATION_DATABASE_URL names one) and, in zero-configuration
- * mode, a generated signing secret kept under DATA_DIR and the roles of least privilege:
+ * mode, a generated signing secret and audit key kept under DATA_DIR and the roles of least privilege:
  * the embedded server's superuser creates them, migrations run as the owner, and the
  * faces connect as the application role, which cannot rewrite the audit trail.
  */
@@ -51,7 +51,7 @@ export async function prepareRuntime(
   let adminUrl: string | null = null;
 
   if (config.zeroConfig) {
-    config = ensureJwtSecret(config);
+    config = ensureAuditKey(ensureJwtSecret(config));
     const dir = embeddedDir(config);
     const role =
       options.role === 'auto' ? (embeddedPostgresOwner(dir) === null ? 'owner' : 'attach') : options.role;

@@ -12,6 +12,7 @@ import { IndexOpenWorkByDueDate1764202400000 } from './1764202400000-index-open-
 import { CreateAssignmentTallies1764202410000 } from './1764202410000-create-assignment-tallies.js';
 import { AddSessionVersions1764202500000 } from './1764202500000-add-session-versions.js';
 import { IndexSignInRecordsForThrottleAndPruning1764202510000 } from './1764202510000-index-sign-in-records-for-throttle-and-pruning.js';
+import { AddAuditSubjectsAndKeyedChain1764202520000 } from './1764202520000-add-audit-subjects-and-keyed-chain.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateAssignmentTallies1764202410000,
   AddSessionVersions1764202500000,
   IndexSignInRecordsForThrottleAndPruning1764202510000,
+  AddAuditSubjectsAndKeyedChain1764202520000,
 ];
