@@ -93,8 +93,8 @@ describe('least-privilege database roles', () => {
     it('lets the application role add to the audit trail and read it', async () => {
       const inserted = await attempt(
         appUrl,
-        `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, previous_hash, hash)
-         VALUES (now(), 'test.insert', 'Test', '1', 'genesis', 'h1') RETURNING id`,
+        `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, previous_hash, hash, chain_version)
+         VALUES (now(), 'test.insert', 'Test', '1', 'genesis', 'h1', 2) RETURNING id`,
       );
       expect(inserted.refused).toBeUndefined();
       const read = await attempt(appUrl, `SELECT action FROM audit_events WHERE action = 'test.insert'`);
@@ -151,8 +151,8 @@ describe('least-privilege database roles', () => {
       expect(
         await attempt(
           appUrl,
-          `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, previous_hash, hash)
-                               VALUES (now(), 'again', 'Test', '2', 'h1', 'h2')`,
+          `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, previous_hash, hash, chain_version)
+                               VALUES (now(), 'again', 'Test', '2', 'h1', 'h2', 2)`,
         ),
       ).toEqual({ rows: [] });
     });
