@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { AssignmentRole } from '@dondoc/directives';
+import { AssignmentRole, type ContentReader, taskContentCondition } from '@dondoc/directives';
 import {
   type AccessScope,
   containsPattern,
@@ -59,13 +59,17 @@ export class AssignmentQuery {
     return calendarDayOf(this.clock.now());
   }
 
-  list(scope: AccessScope, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
+  /** `reader` (the caller) decides whose confidential task texts `q` searches. */
+  list(reader: ContentReader, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
-    return page(this.filtered(scope, filter), list, 'a.id');
+    return page(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id');
   }
 
-  async count(scope: AccessScope, filter: AssignmentFilter): Promise<number> {
-    return (await this.talliedCount(scope, filter)) ?? this.filtered(scope, filter).getCount();
+  async count(reader: ContentReader, filter: AssignmentFilter): Promise<number> {
+    return (
+      (await this.talliedCount(reader.scope, filter)) ??
+      this.filtered(reader.scope, filter, 'a', reader).getCount()
+    );
   }
 
   /**
@@ -114,15 +118,26 @@ export class AssignmentQuery {
       .getMany();
   }
 
-  filtered(scope: AccessScope, filter: AssignmentFilter, alias = 'a'): SelectQueryBuilder<Assignment> {
+  /**
+   * The scoped query. `reader` says whose confidential task texts `q` may match; without one
+   * (a scope alone) no confidential directive's text is searched.
+   */
+  filtered(
+    scope: AccessScope,
+    filter: AssignmentFilter,
+    alias = 'a',
+    reader: ContentReader = { scope, organizationId: '', roles: [] },
+  ): SelectQueryBuilder<Assignment> {
     const condition = scopeCondition(`${alias}.organization_path`, scope);
     const query = this.assignments.createQueryBuilder(alias).where(condition.sql, condition.parameters);
     if (filter.ids) query.andWhere(`${alias}.id = ANY(:ids::uuid[])`, { ids: filter.ids.filter(isUuid) });
     if (filter.q?.trim()) {
+      const readable = taskContentCondition('qt', 'qd', reader);
       query.andWhere(
-        `(EXISTS (SELECT 1 FROM tasks qt WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\')
+        `(EXISTS (SELECT 1 FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
+                   WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql})
           OR EXISTS (SELECT 1 FROM organizations qo WHERE qo.id = ${alias}.organization_id AND qo.search_text LIKE :q ESCAPE '\\'))`,
-        { q: containsPattern(filter.q) },
+        { ...readable.parameters, q: containsPattern(filter.q) },
       );
     }
     if (filter.status?.length)

@@ -230,11 +230,15 @@ describe('organization lineage', () => {
       const neighbour = await scopes.scopeFor([Role.ORG_OFFICER], org.get('qn.nd')!.id);
       const query = api.app.get(AssignmentQuery);
       const reports = api.app.get(ProgressReportsService);
-      expect((await query.list(successor, { ids: [finished, open] }, {})).map((a) => a.id).sort()).toEqual(
-        [finished, open].sort(),
-      );
+      expect(
+        (await query.list({ scope: successor, organizationId: '', roles: [] }, { ids: [finished, open] }, {}))
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual([finished, open].sort());
       expect((await reports.get(successor, reportId)).results).toBe('Đã tổ chức 12 lớp tập huấn');
-      expect(await query.list(neighbour, { ids: [finished, open] }, {})).toEqual([]);
+      expect(
+        await query.list({ scope: neighbour, organizationId: '', roles: [] }, { ids: [finished, open] }, {}),
+      ).toEqual([]);
       await expect(reports.get(neighbour, reportId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 

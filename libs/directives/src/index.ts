@@ -11,3 +11,4 @@ export * from './task-assignee.entity.js';
 export * from './task.entity.js';
 export * from './tasks.service.js';
 export * from './document-write-scope.js';
+export * from './confidential-redaction.js';

@@ -15,6 +15,12 @@ import {
 } from '@dondoc/platform';
 
 import { Cadence } from './cadence.js';
+import {
+  type ContentReader,
+  hiddenTasks,
+  redactTasks,
+  taskContentCondition,
+} from './confidential-redaction.js';
 import { notDraft, TASK } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
 import { lockOwnedDocument } from './document-write-scope.js';
@@ -71,40 +77,55 @@ export class TasksService {
     private readonly audit: AuditTrail,
   ) {}
 
-  list(scope: AccessScope, filter: TaskFilter, params: ListParams): Promise<Task[]> {
+  /** Every read below gives a confidential document's tasks as the reader may see them. */
+  async list(reader: ContentReader, filter: TaskFilter, params: ListParams): Promise<Task[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'position', sortOrder: 'ASC' });
-    return page(this.filtered(scope, filter), list, 't.id');
+    return this.redacted(reader, await page(this.filtered(reader, filter), list, 't.id'));
   }
 
-  count(scope: AccessScope, filter: TaskFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: TaskFilter): Promise<number> {
+    return this.filtered(reader, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<Task> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
-    if (!found) throw notFound(TASK, id);
+  async get(reader: ContentReader, id: string): Promise<Task> {
+    const [found] = await this.redacted(reader, [await this.find(reader.scope, id)]);
     return found;
   }
 
-  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Task[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  async findByIds(reader: ContentReader, ids: readonly string[]): Promise<Task[]> {
+    if (ids.length === 0) return [];
+    return this.redacted(reader, await this.filtered(reader, { ids: [...ids] }).getMany());
   }
 
   /** Tasks of many documents at once, in reading order (for DataLoader). */
-  byDocuments(scope: AccessScope, documentIds: readonly string[]): Promise<Task[]> {
-    return this.filtered(scope, {})
+  async byDocuments(reader: ContentReader, documentIds: readonly string[]): Promise<Task[]> {
+    const found = await this.filtered(reader, {})
       .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
       .orderBy('t.position', 'ASC')
       .getMany();
+    return this.redacted(reader, found);
   }
 
-  /** Children of many tasks at once (for DataLoader). */
-  childrenOf(taskIds: readonly string[]): Promise<Task[]> {
-    return this.tasks.find({ where: { parentId: In([...taskIds]) }, order: { position: 'ASC' } });
+  /** Children of many tasks at once (for DataLoader); the parents were read in scope. */
+  async childrenOf(reader: ContentReader, taskIds: readonly string[]): Promise<Task[]> {
+    const found = await this.tasks.find({
+      where: { parentId: In([...taskIds]) },
+      order: { position: 'ASC' },
+    });
+    return this.redacted(reader, found);
   }
 
-  suggestionsOf(taskIds: readonly string[]): Promise<TaskSuggestion[]> {
-    return this.dataSource.getRepository(TaskSuggestion).find({ where: { taskId: In([...taskIds]) } });
+  /** The reader's suggestions; a hidden task's reasons (phrases of its text) left out. */
+  async suggestionsOf(reader: ContentReader, taskIds: readonly string[]): Promise<TaskSuggestion[]> {
+    const found = await this.dataSource
+      .getRepository(TaskSuggestion)
+      .find({ where: { taskId: In([...taskIds]) } });
+    const hidden = await hiddenTasks(this.tasks.manager, reader, taskIds);
+    return hidden.size === 0
+      ? found
+      : found.map((s) =>
+          hidden.has(s.taskId) ? Object.assign(new TaskSuggestion(), { ...s, reason: '' }) : s,
+        );
   }
 
   plannedAssigneesOf(taskIds: readonly string[]): Promise<TaskAssignee[]> {
@@ -244,7 +265,8 @@ export class TasksService {
     work: (manager: EntityManager, task: Task) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const task = await this.get(scope, id);
+      // Unredacted: only the owner may change it, and a placeholder must never be saved.
+      const task = await this.find(scope, id);
       await this.lockDraft(manager, scope, task.documentId);
       return work(manager, task);
     });
@@ -260,15 +282,37 @@ export class TasksService {
     return document;
   }
 
-  private filtered(scope: AccessScope, filter: TaskFilter): SelectQueryBuilder<Task> {
+  private async find(scope: AccessScope, id: string): Promise<Task> {
+    const found = await this.scoped(scope)
+      .andWhere('t.id = ANY(:ids::uuid[])', { ids: [id].filter(isUuid) })
+      .getOne();
+    if (!found) throw notFound(TASK, id);
+    return found;
+  }
+
+  private redacted(reader: ContentReader, tasks: Task[]): Promise<Task[]> {
+    return redactTasks(this.tasks.manager, reader, tasks);
+  }
+
+  private scoped(scope: AccessScope): SelectQueryBuilder<Task> {
     const condition = documentScopeCondition('d', scope);
-    const query = this.tasks
+    return this.tasks
       .createQueryBuilder('t')
       .innerJoin(DirectiveDocument, 'd', 'd.id = t.document_id')
       .where(condition.sql, condition.parameters);
+  }
+
+  private filtered(reader: ContentReader, filter: TaskFilter): SelectQueryBuilder<Task> {
+    const query = this.scoped(reader.scope);
     if (filter.ids) query.andWhere('t.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
-    if (filter.q?.trim())
-      query.andWhere("t.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.q) });
+    if (filter.q?.trim()) {
+      // The text of a task the reader may not read is no search key.
+      const content = taskContentCondition('t', 'd', reader);
+      query.andWhere(`t.search_text LIKE :q ESCAPE '\\' AND ${content.sql}`, {
+        ...content.parameters,
+        q: containsPattern(filter.q),
+      });
+    }
     if (filter.documentId)
       query.andWhere('t.document_id = :documentId', { documentId: asUuid(filter.documentId) });
     if (filter.parentId) query.andWhere('t.parent_id = :parentId', { parentId: asUuid(filter.parentId) });

@@ -10,6 +10,7 @@ import { CreateExports1764202250000 } from './1764202250000-create-exports.js';
 import { AddOrganizationLineage1764202300000 } from './1764202300000-add-organization-lineage.js';
 import { IndexOpenWorkByDueDate1764202400000 } from './1764202400000-index-open-work-by-due-date.js';
 import { CreateAssignmentTallies1764202410000 } from './1764202410000-create-assignment-tallies.js';
+import { AddDocumentConfidential1764202540000 } from './1764202540000-add-document-confidential.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddOrganizationLineage1764202300000,
   IndexOpenWorkByDueDate1764202400000,
   CreateAssignmentTallies1764202410000,
+  AddDocumentConfidential1764202540000,
 ];
