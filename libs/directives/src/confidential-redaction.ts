@@ -12,10 +12,10 @@ import type { Task } from './task.entity.js';
  *   administrators and by the SUPERVISORs whose write scope covers the owning body — the
  *   owner's Standing Committee and office, the same bodies that may change it
  *   (`documentOwnerScopeCondition`);
- * - a TASK's text is read, in addition, by the people of a body assigned that task (or of a
- *   body above the assignee, e.g. a provincial union whose district union was delegated it),
- *   whatever their role: each sees its own tasks, not the document's other tasks, not the
- *   document's text (which holds them all);
+ * - a TASK's text is read, in addition, by the people of a body that holds an assignment of
+ *   that task (a delegation gives the delegate one too), whatever their role: each sees its
+ *   own tasks, not the document's other tasks, not the document's text (which holds them
+ *   all). A body above the assignee (its province's committee, say) is not the assignee;
  * - everyone else — inspectors and viewers of the owning province included — reads the record
  *   with its text replaced by a placeholder ("Nhiệm vụ theo văn bản mật số …"); ids, numbers,
  *   counts, dates and statuses stay.
@@ -63,8 +63,7 @@ export function documentContentCondition(alias: string, reader: ContentReader) {
 
 /**
  * In SQL: may the reader read the text of task `taskAlias`, of document `documentAlias`
- * (joined): the document's content, or an assignment of that task to the reader's body or
- * to a body under it.
+ * (joined): the document's content, or an assignment of that task to the reader's own body.
  */
 export function taskContentCondition(taskAlias: string, documentAlias: string, reader: ContentReader) {
   const document = documentContentCondition(documentAlias, reader);
@@ -72,9 +71,8 @@ export function taskContentCondition(taskAlias: string, documentAlias: string, r
   return {
     sql: `(${document.sql} OR EXISTS (
             SELECT 1 FROM assignments content_assignment
-              JOIN organizations content_reader ON content_reader.id = :contentReaderOrganization
              WHERE content_assignment.task_id = ${taskAlias}.id
-               AND content_assignment.organization_path <@ content_reader.path))`,
+               AND content_assignment.organization_id = :contentReaderOrganization))`,
     parameters: { ...document.parameters, contentReaderOrganization: asUuid(reader.organizationId) },
   };
 }
