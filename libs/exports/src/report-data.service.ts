@@ -286,9 +286,10 @@ export class ReportDataService {
     if (!row) return null;
     const { confidential, ownerPath, ...document } = row;
     if (readsDocumentContent(reader, { confidential, ownerPath })) return document;
+    // No title: the report then cites the document by its type, number and date alone.
     return {
       ...document,
-      title: confidentialPlaceholder(document.number, reader.locale, 'document'),
+      title: null,
       signer: null,
       recipients: [],
     };
