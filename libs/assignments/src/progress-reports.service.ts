@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { DirectiveDocument } from '@dondoc/directives';
+import { type ContentReader, DirectiveDocument, hiddenAssignments } from '@dondoc/directives';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
 import { type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
 import { AuditTrail } from '@dondoc/audit';
@@ -195,27 +195,57 @@ export class ProgressReportsService {
     });
   }
 
-  /** Reports of many assignments at once, by period (for DataLoader). */
-  byAssignments(scope: AccessScope, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
-    return this.filtered(scope, {})
+  /**
+   * Reports of many assignments at once, by period (for DataLoader). Like every read below,
+   * a report on a confidential directive's task the reader may not read comes without its
+   * words (results, difficulties, proposals, review comment): percent, period and status stay.
+   */
+  async byAssignments(reader: ContentReader, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
+    const found = await this.filtered(reader.scope, {})
       .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
       .orderBy('r.period', 'ASC')
       .getMany();
+    return this.redacted(reader, found);
   }
 
-  list(scope: AccessScope, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
+  async list(
+    reader: ContentReader,
+    filter: ProgressReportFilter,
+    params: ListParams,
+  ): Promise<ProgressReport[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return page(this.filtered(scope, filter), list, 'r.id');
+    return this.redacted(reader, await page(this.filtered(reader.scope, filter), list, 'r.id'));
   }
 
-  count(scope: AccessScope, filter: ProgressReportFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: ProgressReportFilter): Promise<number> {
+    return this.filtered(reader.scope, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<ProgressReport> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<ProgressReport> {
+    const found = await this.filtered(reader.scope, { ids: [id] }).getOne();
     if (!found) throw notFound(REPORT, id);
-    return found;
+    const [shown] = await this.redacted(reader, [found]);
+    return shown!;
+  }
+
+  private async redacted(reader: ContentReader, reports: ProgressReport[]): Promise<ProgressReport[]> {
+    const hidden = await hiddenAssignments(
+      this.reports.manager,
+      reader,
+      reports.map((report) => report.assignmentId),
+    );
+    if (hidden.size === 0) return reports;
+    return reports.map((report) =>
+      hidden.has(report.assignmentId)
+        ? Object.assign(new ProgressReport(), {
+            ...report,
+            results: '',
+            difficulties: '',
+            proposals: '',
+            reviewComment: null,
+          })
+        : report,
+    );
   }
 
   private filtered(scope: AccessScope, filter: ProgressReportFilter): SelectQueryBuilder<ProgressReport> {

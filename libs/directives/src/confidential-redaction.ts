@@ -115,6 +115,30 @@ export async function hiddenTasks(
 }
 
 /**
+ * Of these assignments, those whose task text the reader may not read: what their people
+ * wrote about it (reports, completion summaries, reasons) is withheld from that reader too.
+ */
+export async function hiddenAssignments(
+  manager: EntityManager,
+  reader: ContentReader,
+  assignmentIds: readonly string[],
+): Promise<Set<string>> {
+  if (assignmentIds.length === 0 || isAdmin(reader)) return new Set();
+  const readable = taskContentCondition('t', 'd', reader);
+  const rows = (await manager
+    .createQueryBuilder()
+    .select('a.id', 'id')
+    .from('assignments', 'a')
+    .innerJoin('tasks', 't', 't.id = a.task_id')
+    .innerJoin('documents', 'd', 'd.id = a.document_id')
+    .where('a.id = ANY(:hiddenAssignmentIds::uuid[])', { hiddenAssignmentIds: [...assignmentIds] })
+    .andWhere('d.confidential')
+    .andWhere(`NOT ${readable.sql}`, readable.parameters)
+    .getRawMany()) as { id: string }[];
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
  * The document as the reader may see it: its content replaced when it is confidential and
  * the reader is not cleared; number, type, issuer, place, date, status and dates stay.
  */

@@ -74,7 +74,7 @@ export class Loaders {
       (task) => task.documentId,
     );
     this.reports = grouped(
-      (ids) => services.reports.byAssignments(scope, ids),
+      (ids) => services.reports.byAssignments(reader, ids),
       (report) => report.assignmentId,
     );
     this.extensions = grouped(
