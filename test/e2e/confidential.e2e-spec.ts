@@ -337,6 +337,46 @@ describe('a confidential directive', () => {
     for (const { message } of allNotifications) expect(message).toContain(TASK_PLACEHOLDER);
   });
 
+  it('withholds what the assignee reported, and its completion summary, from whom may not read the task', async () => {
+    const REPORTED = 'Đã rà soát 40 hồ sơ';
+    const { allAssignments } = await ok<{ allAssignments: { id: string }[] }>(
+      who.unionA,
+      'query ($f: AssignmentFilter) { allAssignments(filter: $f) { id } }',
+      { f: { documentId } },
+    );
+    const assignmentId = allAssignments[0]!.id;
+    await ok(
+      who.unionA,
+      'mutation ($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { id } }',
+      { i: { assignmentId, period: '2026-Q4', percentComplete: 40, results: REPORTED } },
+    );
+    await ok(
+      who.unionA,
+      'mutation ($id: ID!, $s: String!) { requestCompletion(assignmentId: $id, summary: $s) { id } }',
+      { id: assignmentId, s: REPORTED },
+    );
+    const READ = `query ($id: ID!) {
+      allProgressReports(filter: { assignmentId: $id }) { percentComplete results }
+      Assignment(id: $id) { status completionSummary reports: progressReports { results } }
+    }`;
+    const seenBy = async (session: Session) => as(session, READ, { id: assignmentId });
+    const own = await seenBy(who.unionA);
+    expect(JSON.stringify(own)).toContain(REPORTED);
+    const owners = await seenBy(who.owner);
+    expect(JSON.stringify(owners)).toContain(REPORTED);
+    const inspectors = (await seenBy(who.inspector)) as Reply<{
+      allProgressReports: { percentComplete: number; results: string }[];
+      Assignment: { status: string; completionSummary: string | null };
+    }>;
+    expect(inspectors.errors).toBeUndefined();
+    expect(inspectors.data?.allProgressReports).toEqual([{ percentComplete: 40, results: '' }]);
+    expect(inspectors.data?.Assignment).toMatchObject({
+      status: 'COMPLETION_REQUESTED',
+      completionSummary: '',
+    });
+    expect(JSON.stringify(inspectors)).not.toContain(REPORTED);
+  });
+
   it('lets only the owner mark and unmark it, and audits both', async () => {
     for (const session of [who.foreignSupervisor, who.unionA, who.inspector, who.foreignUnion]) {
       const refused = await as(session, SET_CONFIDENTIAL, { id: documentId, c: false });

@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { type ContentReader, DirectiveDocument, hiddenAssignments } from '@dondoc/directives';
+import {
+  assignmentHiddenSql,
+  type ContentReader,
+  DirectiveDocument,
+  withContentFlag,
+} from '@dondoc/directives';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
-import { type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
+import { type ListParams, notFound, Outbox, pageQuery, resolveListParams } from '@dondoc/platform';
 import { AuditTrail } from '@dondoc/audit';
 
 import type { Acting } from './acting.js';
@@ -200,21 +205,18 @@ export class ProgressReportsService {
    * a report on a confidential directive's task the reader may not read comes without its
    * words (results, difficulties, proposals, review comment): percent, period and status stay.
    */
-  async byAssignments(reader: ContentReader, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
-    const found = await this.filtered(reader.scope, {})
-      .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
-      .orderBy('r.period', 'ASC')
-      .getMany();
-    return this.redacted(reader, found);
+  byAssignments(reader: ContentReader, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader.scope, {})
+        .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
+        .orderBy('r.period', 'ASC'),
+    );
   }
 
-  async list(
-    reader: ContentReader,
-    filter: ProgressReportFilter,
-    params: ListParams,
-  ): Promise<ProgressReport[]> {
+  list(reader: ContentReader, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return this.redacted(reader, await page(this.filtered(reader.scope, filter), list, 'r.id'));
+    return this.shown(reader, pageQuery(this.filtered(reader.scope, filter), list, 'r.id'));
   }
 
   count(reader: ContentReader, filter: ProgressReportFilter): Promise<number> {
@@ -222,29 +224,31 @@ export class ProgressReportsService {
   }
 
   async get(reader: ContentReader, id: string): Promise<ProgressReport> {
-    const found = await this.filtered(reader.scope, { ids: [id] }).getOne();
+    const [found] = await this.shown(reader, this.filtered(reader.scope, { ids: [id] }));
     if (!found) throw notFound(REPORT, id);
-    const [shown] = await this.redacted(reader, [found]);
-    return shown!;
+    return found;
   }
 
-  private async redacted(reader: ContentReader, reports: ProgressReport[]): Promise<ProgressReport[]> {
-    const hidden = await hiddenAssignments(
-      this.reports.manager,
-      reader,
-      reports.map((report) => report.assignmentId),
+  /** Runs a report query (its assignment joined as `ra`) with the words withheld where hidden. */
+  private async shown(
+    reader: ContentReader,
+    query: SelectQueryBuilder<ProgressReport>,
+  ): Promise<ProgressReport[]> {
+    const rows = await withContentFlag(
+      query,
+      'r',
+      assignmentHiddenSql('ra.task_id', 'ra.document_id', reader),
     );
-    if (hidden.size === 0) return reports;
-    return reports.map((report) =>
-      hidden.has(report.assignmentId)
+    return rows.map(({ entity, hidden }) =>
+      hidden
         ? Object.assign(new ProgressReport(), {
-            ...report,
+            ...entity,
             results: '',
             difficulties: '',
             proposals: '',
             reviewComment: null,
           })
-        : report,
+        : entity,
     );
   }
 

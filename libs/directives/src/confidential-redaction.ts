@@ -1,5 +1,5 @@
 import { type AccessScope, isUuid, scopeIncludesPath } from '@dondoc/organizations';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import type { DirectiveDocument } from './document.entity.js';
 import { documentOwnerScopeCondition } from './document-write-scope.js';
@@ -62,16 +62,17 @@ export function documentContentCondition(alias: string, reader: ContentReader) {
 }
 
 /**
- * In SQL: may the reader read the text of task `taskAlias`, of document `documentAlias`
- * (joined): the document's content, or an assignment of that task to the reader's own body.
+ * In SQL: may the reader read the text of the task `taskId` (an SQL expression: `t.id`,
+ * `a.task_id`) of document `documentAlias` (joined): the document's content, or an assignment
+ * of that task to the reader's own body.
  */
-export function taskContentCondition(taskAlias: string, documentAlias: string, reader: ContentReader) {
+export function taskContentCondition(taskId: string, documentAlias: string, reader: ContentReader) {
   const document = documentContentCondition(documentAlias, reader);
   if (document.sql === 'TRUE') return document;
   return {
     sql: `(${document.sql} OR EXISTS (
             SELECT 1 FROM assignments content_assignment
-             WHERE content_assignment.task_id = ${taskAlias}.id
+             WHERE content_assignment.task_id = ${taskId}
                AND content_assignment.organization_id = :contentReaderOrganization))`,
     parameters: { ...document.parameters, contentReaderOrganization: asUuid(reader.organizationId) },
   };
@@ -100,7 +101,7 @@ export async function hiddenTasks(
   taskIds: readonly string[],
 ): Promise<Map<string, string | null>> {
   if (taskIds.length === 0 || isAdmin(reader)) return new Map();
-  const readable = taskContentCondition('t', 'd', reader);
+  const readable = taskContentCondition('t.id', 'd', reader);
   const rows = (await manager
     .createQueryBuilder()
     .select('t.id', 'id')
@@ -112,30 +113,6 @@ export async function hiddenTasks(
     .andWhere(`NOT ${readable.sql}`, readable.parameters)
     .getRawMany()) as { id: string; number: string | null }[];
   return new Map(rows.map((row) => [row.id, row.number]));
-}
-
-/**
- * Of these assignments, those whose task text the reader may not read: what their people
- * wrote about it (reports, completion summaries, reasons) is withheld from that reader too.
- */
-export async function hiddenAssignments(
-  manager: EntityManager,
-  reader: ContentReader,
-  assignmentIds: readonly string[],
-): Promise<Set<string>> {
-  if (assignmentIds.length === 0 || isAdmin(reader)) return new Set();
-  const readable = taskContentCondition('t', 'd', reader);
-  const rows = (await manager
-    .createQueryBuilder()
-    .select('a.id', 'id')
-    .from('assignments', 'a')
-    .innerJoin('tasks', 't', 't.id = a.task_id')
-    .innerJoin('documents', 'd', 'd.id = a.document_id')
-    .where('a.id = ANY(:hiddenAssignmentIds::uuid[])', { hiddenAssignmentIds: [...assignmentIds] })
-    .andWhere('d.confidential')
-    .andWhere(`NOT ${readable.sql}`, readable.parameters)
-    .getRawMany()) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -156,30 +133,56 @@ export function redactDocument(reader: ContentReader, document: DirectiveDocumen
   });
 }
 
-/** The tasks as the reader may see them: one query, then the hidden ones' text replaced. */
-export async function redactTasks(
-  manager: EntityManager,
-  reader: ContentReader,
-  tasks: Task[],
-): Promise<Task[]> {
-  const hidden = await hiddenTasks(
-    manager,
-    reader,
-    tasks.map((task) => task.id),
-  );
-  if (hidden.size === 0) return tasks;
-  return tasks.map((task) =>
-    hidden.has(task.id)
-      ? Object.assign(Object.create(Object.getPrototypeOf(task) as object) as Task, {
-          ...task,
-          text: confidentialPlaceholder(hidden.get(task.id) ?? null, reader.locale),
-          spanStart: null,
-          spanEnd: null,
-          actions: [],
-          references: [],
-        })
-      : task,
-  );
+/**
+ * In SQL, for a row that has a task id and a document id (an assignment, a report's
+ * assignment): true when its task's text is hidden from the reader. Read as a column of the
+ * row's own query, so hiding costs no statement of its own.
+ */
+export function assignmentHiddenSql(taskId: string, documentId: string, reader: ContentReader) {
+  if (isAdmin(reader)) return { sql: 'FALSE', parameters: {} };
+  const readable = taskContentCondition(taskId, 'hidden_document', reader);
+  return {
+    sql: `EXISTS (SELECT 1 FROM documents hidden_document
+                   WHERE hidden_document.id = ${documentId} AND hidden_document.confidential
+                     AND NOT ${readable.sql})`,
+    parameters: readable.parameters,
+  };
+}
+
+/**
+ * Runs an entity query with a computed `content_hidden` column (and any extra columns) and
+ * gives the entities with the raw row of each, by id: how a service reads the flag and the
+ * rows in one statement.
+ */
+export async function withContentFlag<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  hidden: { sql: string; parameters: ObjectLiteral },
+  extra: Record<string, string> = {},
+): Promise<{ entity: T; hidden: boolean; raw: Record<string, unknown> }[]> {
+  query.addSelect(hidden.sql, 'content_hidden').setParameters(hidden.parameters);
+  for (const [name, sql] of Object.entries(extra)) query.addSelect(sql, name);
+  const { entities, raw } = (await query.getRawAndEntities()) as {
+    entities: T[];
+    raw: Record<string, unknown>[];
+  };
+  const byId = new Map(raw.map((row) => [String(row[`${alias}_id`]), row]));
+  return entities.map((entity) => {
+    const row = byId.get(entity.id) ?? {};
+    return { entity, hidden: row.content_hidden === true, raw: row };
+  });
+}
+
+/** A task as shown to whom may not read it: the placeholder, its number, kind and dates. */
+export function redactTask(task: Task, documentNumber: string | null, locale?: string | null): Task {
+  return Object.assign(Object.create(Object.getPrototypeOf(task) as object) as Task, {
+    ...task,
+    text: confidentialPlaceholder(documentNumber, locale),
+    spanStart: null,
+    spanEnd: null,
+    actions: [],
+    references: [],
+  });
 }
 
 function asUuid(text: string): string {

@@ -10,7 +10,7 @@ import {
   DomainException,
   type ListParams,
   notFound,
-  page,
+  pageQuery,
   resolveListParams,
 } from '@dondoc/platform';
 
@@ -18,8 +18,9 @@ import { Cadence } from './cadence.js';
 import {
   type ContentReader,
   hiddenTasks,
-  redactTasks,
+  redactTask,
   taskContentCondition,
+  withContentFlag,
 } from './confidential-redaction.js';
 import { notDraft, TASK } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
@@ -80,7 +81,7 @@ export class TasksService {
   /** Every read below gives a confidential document's tasks as the reader may see them. */
   async list(reader: ContentReader, filter: TaskFilter, params: ListParams): Promise<Task[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'position', sortOrder: 'ASC' });
-    return this.redacted(reader, await page(this.filtered(reader, filter), list, 't.id'));
+    return this.shown(reader, pageQuery(this.filtered(reader, filter), list, 't.id'));
   }
 
   count(reader: ContentReader, filter: TaskFilter): Promise<number> {
@@ -88,31 +89,36 @@ export class TasksService {
   }
 
   async get(reader: ContentReader, id: string): Promise<Task> {
-    const [found] = await this.redacted(reader, [await this.find(reader.scope, id)]);
+    const [found] = await this.shown(reader, this.filtered(reader, { ids: [id] }));
+    if (!found) throw notFound(TASK, id);
     return found;
   }
 
   async findByIds(reader: ContentReader, ids: readonly string[]): Promise<Task[]> {
     if (ids.length === 0) return [];
-    return this.redacted(reader, await this.filtered(reader, { ids: [...ids] }).getMany());
+    return this.shown(reader, this.filtered(reader, { ids: [...ids] }));
   }
 
   /** Tasks of many documents at once, in reading order (for DataLoader). */
-  async byDocuments(reader: ContentReader, documentIds: readonly string[]): Promise<Task[]> {
-    const found = await this.filtered(reader, {})
-      .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
-      .orderBy('t.position', 'ASC')
-      .getMany();
-    return this.redacted(reader, found);
+  byDocuments(reader: ContentReader, documentIds: readonly string[]): Promise<Task[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader, {})
+        .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
+        .orderBy('t.position', 'ASC'),
+    );
   }
 
   /** Children of many tasks at once (for DataLoader); the parents were read in scope. */
-  async childrenOf(reader: ContentReader, taskIds: readonly string[]): Promise<Task[]> {
-    const found = await this.tasks.find({
-      where: { parentId: In([...taskIds]) },
-      order: { position: 'ASC' },
-    });
-    return this.redacted(reader, found);
+  childrenOf(reader: ContentReader, taskIds: readonly string[]): Promise<Task[]> {
+    return this.shown(
+      reader,
+      this.tasks
+        .createQueryBuilder('t')
+        .innerJoin(DirectiveDocument, 'd', 'd.id = t.document_id')
+        .where('t.parent_id = ANY(:parentIds::uuid[])', { parentIds: [...taskIds] })
+        .orderBy('t.position', 'ASC'),
+    );
   }
 
   /** The reader's suggestions; a hidden task's reasons (phrases of its text) left out. */
@@ -290,8 +296,21 @@ export class TasksService {
     return found;
   }
 
-  private redacted(reader: ContentReader, tasks: Task[]): Promise<Task[]> {
-    return redactTasks(this.tasks.manager, reader, tasks);
+  /**
+   * Runs a task query (documents joined as `d`) as the reader sees it: whether each task's
+   * text is hidden is a column of the same statement, and a hidden one reads as a placeholder.
+   */
+  private async shown(reader: ContentReader, query: SelectQueryBuilder<Task>): Promise<Task[]> {
+    const readable = taskContentCondition('t.id', 'd', reader);
+    const rows = await withContentFlag(
+      query,
+      't',
+      { sql: `NOT ${readable.sql}`, parameters: readable.parameters },
+      { content_number: 'd.number' },
+    );
+    return rows.map(({ entity, hidden, raw }) =>
+      hidden ? redactTask(entity, (raw.content_number as string | null) ?? null, reader.locale) : entity,
+    );
   }
 
   private scoped(scope: AccessScope): SelectQueryBuilder<Task> {
@@ -307,7 +326,7 @@ export class TasksService {
     if (filter.ids) query.andWhere('t.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
     if (filter.q?.trim()) {
       // The text of a task the reader may not read is no search key.
-      const content = taskContentCondition('t', 'd', reader);
+      const content = taskContentCondition('t.id', 'd', reader);
       query.andWhere(`t.search_text LIKE :q ESCAPE '\\' AND ${content.sql}`, {
         ...content.parameters,
         q: containsPattern(filter.q),

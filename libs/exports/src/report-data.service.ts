@@ -119,7 +119,7 @@ export class ReportDataService {
       against: 'current',
     });
     // A confidential directive's task text (and the notes that may quote it) only for whom may read it.
-    const readable = taskContentCondition('t', 'd', readerOf(request));
+    const readable = taskContentCondition('t.id', 'd', readerOf(request));
     const raw = (await this.query
       .filtered(request.scope, {
         documentId: request.documentId,

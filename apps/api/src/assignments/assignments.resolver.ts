@@ -54,7 +54,7 @@ export class AssignmentsResolver {
   @Query(() => AssignmentObject, { name: 'Assignment', nullable: true })
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async assignment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toAssignmentObject(await this.query.get(caller.scope, id), this.query.today());
+    return toAssignmentObject(await this.query.get(caller, id), this.query.today());
   }
 
   @Mutation(() => [AssignmentObject], {

@@ -48,7 +48,7 @@ export class Loaders {
     this.organization = byId((ids) => services.organizations.findByIds(scope, ids));
     this.document = byId((ids) => services.documents.findByIds(reader, ids));
     this.task = byId((ids) => services.tasks.findByIds(reader, ids));
-    this.assignment = byId((ids) => services.assignments.findByIds(scope, ids));
+    this.assignment = byId((ids) => services.assignments.findByIds(reader, ids));
     this.childTasks = grouped(
       (ids) => services.tasks.childrenOf(reader, ids),
       (task) => task.parentId,
@@ -62,11 +62,11 @@ export class Loaders {
       (p) => p.taskId,
     );
     this.taskAssignments = grouped(
-      (ids) => services.assignments.byTasks(scope, ids),
+      (ids) => services.assignments.byTasks(reader, ids),
       (a) => a.taskId,
     );
     this.childAssignments = grouped(
-      (ids) => services.assignments.byParents(scope, ids),
+      (ids) => services.assignments.byParents(reader, ids),
       (a) => a.parentAssignmentId,
     );
     this.documentTasks = grouped(
