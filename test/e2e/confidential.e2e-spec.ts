@@ -377,6 +377,32 @@ describe('a confidential directive', () => {
     expect(JSON.stringify(inspectors)).not.toContain(REPORTED);
   });
 
+  it("hides the document's words in the audit trail from whom may not read them", async () => {
+    const AUDIT =
+      'query ($f: AuditEventFilter) { allAuditEvents(filter: $f, perPage: 100) { action entityType before after } }';
+    const owners = await ok<{ allAuditEvents: unknown[] }>(who.owner, AUDIT, {
+      f: { entityType: 'document', entityId: documentId },
+    });
+    expect(JSON.stringify(owners)).toContain(TITLE);
+    for (const session of [who.inspector, who.foreignInspector]) {
+      const seen = await ok<{ allAuditEvents: { action: string; after: Record<string, unknown> }[] }>(
+        session,
+        AUDIT,
+        { f: {} },
+      );
+      for (const secret of [...SECRETS, 'Đã rà soát 40 hồ sơ'])
+        expect(JSON.stringify(seen)).not.toContain(secret);
+      const imported = seen.allAuditEvents.find((e) => e.action === 'document.imported');
+      if (session === who.inspector) {
+        expect(imported?.after).toMatchObject({
+          number: NUMBER,
+          title: TASK_PLACEHOLDER,
+          confidential: true,
+        });
+      }
+    }
+  });
+
   it('lets only the owner mark and unmark it, and audits both', async () => {
     for (const session of [who.foreignSupervisor, who.unionA, who.inspector, who.foreignUnion]) {
       const refused = await as(session, SET_CONFIDENTIAL, { id: documentId, c: false });
