@@ -337,7 +337,7 @@ describe('a confidential directive', () => {
     for (const { message } of allNotifications) expect(message).toContain(TASK_PLACEHOLDER);
   });
 
-  it('withholds what the assignee reported, and its completion summary, from whom may not read the task', async () => {
+  it('withholds what the assignee reported, asked or summed up from whom may not read the task', async () => {
     const REPORTED = 'Đã rà soát 40 hồ sơ';
     const { allAssignments } = await ok<{ allAssignments: { id: string }[] }>(
       who.unionA,
@@ -352,12 +352,17 @@ describe('a confidential directive', () => {
     );
     await ok(
       who.unionA,
+      'mutation ($id: ID!, $r: String!) { requestExtension(assignmentId: $id, proposedDueDate: "2027-09-30", reason: $r) { id } }',
+      { id: assignmentId, r: REPORTED },
+    );
+    await ok(
+      who.unionA,
       'mutation ($id: ID!, $s: String!) { requestCompletion(assignmentId: $id, summary: $s) { id } }',
       { id: assignmentId, s: REPORTED },
     );
     const READ = `query ($id: ID!) {
       allProgressReports(filter: { assignmentId: $id }) { percentComplete results }
-      Assignment(id: $id) { status completionSummary reports: progressReports { results } }
+      Assignment(id: $id) { status completionSummary reports: progressReports { results } extensionRequests { reason proposedDueDate } }
     }`;
     const seenBy = async (session: Session) => as(session, READ, { id: assignmentId });
     const own = await seenBy(who.unionA);
@@ -373,6 +378,7 @@ describe('a confidential directive', () => {
     expect(inspectors.data?.Assignment).toMatchObject({
       status: 'COMPLETION_REQUESTED',
       completionSummary: '',
+      extensionRequests: [{ reason: '', proposedDueDate: '2027-09-30' }],
     });
     expect(JSON.stringify(inspectors)).not.toContain(REPORTED);
   });

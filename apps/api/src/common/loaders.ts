@@ -78,7 +78,7 @@ export class Loaders {
       (report) => report.assignmentId,
     );
     this.extensions = grouped(
-      (ids) => services.extensions.byAssignments(scope, ids),
+      (ids) => services.extensions.byAssignments(reader, ids),
       (request) => request.assignmentId,
     );
     this.successors = new DataLoader(async (ids) => {
