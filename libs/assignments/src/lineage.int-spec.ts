@@ -235,11 +235,15 @@ describe('organization lineage', () => {
           .map((a) => a.id)
           .sort(),
       ).toEqual([finished, open].sort());
-      expect((await reports.get({ scope: successor, organizationId: '', roles: [] }, reportId)).results).toBe('Đã tổ chức 12 lớp tập huấn');
+      expect((await reports.get({ scope: successor, organizationId: '', roles: [] }, reportId)).results).toBe(
+        'Đã tổ chức 12 lớp tập huấn',
+      );
       expect(
         await query.list({ scope: neighbour, organizationId: '', roles: [] }, { ids: [finished, open] }, {}),
       ).toEqual([]);
-      await expect(reports.get({ scope: neighbour, organizationId: '', roles: [] }, reportId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        reports.get({ scope: neighbour, organizationId: '', roles: [] }, reportId),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('counts the predecessor’s history in the successor’s figures, and only its own in the old body’s', async () => {

@@ -1,9 +1,11 @@
+import type { AccessScope } from '@dondoc/organizations';
+
 import { confidentialPlaceholder, readsDocumentContent } from './confidential-redaction.js';
 
-const KON_TUM = { kind: 'subtrees', paths: ['kt'] } as const;
-const GIA_LAI = { kind: 'subtrees', paths: ['gl'] } as const;
+const KON_TUM: AccessScope = { kind: 'subtrees', paths: ['kt'] };
+const GIA_LAI: AccessScope = { kind: 'subtrees', paths: ['gl'] };
 const secret = { confidential: true, ownerPath: 'kt.tu_vp' };
-const reader = (roles: string[], scope: typeof KON_TUM | typeof GIA_LAI = KON_TUM) => ({
+const reader = (roles: string[], scope: AccessScope = KON_TUM) => ({
   scope,
   organizationId: '00000000-0000-0000-0000-000000000001',
   roles,
