@@ -254,6 +254,14 @@ const CASES: Record<string, OperationCase> = {
       variables: { id: s.documentId },
     }),
   },
+  setDocumentConfidential: {
+    outOfScope: 'HIDDEN',
+    // false: the document stays readable by the other cases; the owner may still ask.
+    call: (s) => ({
+      query: 'mutation ($id: ID!) { setDocumentConfidential(id: $id, confidential: false) { id } }',
+      variables: { id: s.documentId },
+    }),
+  },
   publishDocument: {
     outOfScope: 'HIDDEN',
     call: async (s) => ({

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { AssignmentRole } from '@dondoc/directives';
+import {
+  AssignmentRole,
+  assignmentHiddenSql,
+  type ContentReader,
+  taskContentCondition,
+  withContentFlag,
+} from '@dondoc/directives';
 import {
   type AccessScope,
   containsPattern,
@@ -11,7 +17,14 @@ import {
   lineagePathsSql,
   scopeCondition,
 } from '@dondoc/organizations';
-import { calendarDayOf, Clock, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
+import {
+  calendarDayOf,
+  Clock,
+  type ListParams,
+  notFound,
+  pageQuery,
+  resolveListParams,
+} from '@dondoc/platform';
 
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
@@ -59,13 +72,17 @@ export class AssignmentQuery {
     return calendarDayOf(this.clock.now());
   }
 
-  list(scope: AccessScope, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
+  /** `reader` (the caller) decides whose confidential task texts `q` searches. */
+  list(reader: ContentReader, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
-    return page(this.filtered(scope, filter), list, 'a.id');
+    return this.shown(reader, pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id'));
   }
 
-  async count(scope: AccessScope, filter: AssignmentFilter): Promise<number> {
-    return (await this.talliedCount(scope, filter)) ?? this.filtered(scope, filter).getCount();
+  async count(reader: ContentReader, filter: AssignmentFilter): Promise<number> {
+    return (
+      (await this.talliedCount(reader.scope, filter)) ??
+      this.filtered(reader.scope, filter, 'a', reader).getCount()
+    );
   }
 
   /**
@@ -91,38 +108,74 @@ export class AssignmentQuery {
       .reduce((sum, [, count]) => sum + (count ?? 0), 0);
   }
 
-  async get(scope: AccessScope, id: string): Promise<Assignment> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<Assignment> {
+    const [found] = await this.shown(reader, this.filtered(reader.scope, { ids: [id] }));
     if (!found) throw notFound(ASSIGNMENT, id);
     return found;
   }
 
-  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Assignment[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  async findByIds(reader: ContentReader, ids: readonly string[]): Promise<Assignment[]> {
+    if (ids.length === 0) return [];
+    return this.shown(reader, this.filtered(reader.scope, { ids: [...ids] }));
   }
 
   /** Assignments of many tasks or parents at once, for DataLoader batches. */
-  byTasks(scope: AccessScope, taskIds: readonly string[]): Promise<Assignment[]> {
-    return this.filtered(scope, {})
-      .andWhere('a.task_id = ANY(:taskIds::uuid[])', { taskIds: [...taskIds] })
-      .getMany();
+  byTasks(reader: ContentReader, taskIds: readonly string[]): Promise<Assignment[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader.scope, {}).andWhere('a.task_id = ANY(:taskIds::uuid[])', {
+        taskIds: [...taskIds],
+      }),
+    );
   }
 
-  byParents(scope: AccessScope, parentIds: readonly string[]): Promise<Assignment[]> {
-    return this.filtered(scope, {})
-      .andWhere('a.parent_assignment_id = ANY(:parentIds::uuid[])', { parentIds: [...parentIds] })
-      .getMany();
+  byParents(reader: ContentReader, parentIds: readonly string[]): Promise<Assignment[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader.scope, {}).andWhere('a.parent_assignment_id = ANY(:parentIds::uuid[])', {
+        parentIds: [...parentIds],
+      }),
+    );
   }
 
-  filtered(scope: AccessScope, filter: AssignmentFilter, alias = 'a'): SelectQueryBuilder<Assignment> {
+  /**
+   * Runs an assignment query as the reader sees it: what the assignee wrote about a
+   * confidential directive's task the reader may not read (completion summary, cancellation
+   * reason) is withheld; dates and status stay. The flag is a column of the same statement.
+   */
+  private async shown(reader: ContentReader, query: SelectQueryBuilder<Assignment>): Promise<Assignment[]> {
+    const rows = await withContentFlag(query, 'a', assignmentHiddenSql('a.task_id', 'a.document_id', reader));
+    return rows.map(({ entity, hidden }) =>
+      hidden
+        ? Object.assign(new Assignment(), {
+            ...entity,
+            completionSummary: entity.completionSummary === null ? null : '',
+            cancelReason: entity.cancelReason === null ? null : '',
+          })
+        : entity,
+    );
+  }
+
+  /**
+   * The scoped query. `reader` says whose confidential task texts `q` may match; without one
+   * (a scope alone) no confidential directive's text is searched.
+   */
+  filtered(
+    scope: AccessScope,
+    filter: AssignmentFilter,
+    alias = 'a',
+    reader: ContentReader = { scope, organizationId: '', roles: [] },
+  ): SelectQueryBuilder<Assignment> {
     const condition = scopeCondition(`${alias}.organization_path`, scope);
     const query = this.assignments.createQueryBuilder(alias).where(condition.sql, condition.parameters);
     if (filter.ids) query.andWhere(`${alias}.id = ANY(:ids::uuid[])`, { ids: filter.ids.filter(isUuid) });
     if (filter.q?.trim()) {
+      const readable = taskContentCondition('qt.id', 'qd', reader);
       query.andWhere(
-        `(EXISTS (SELECT 1 FROM tasks qt WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\')
+        `(EXISTS (SELECT 1 FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
+                   WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql})
           OR EXISTS (SELECT 1 FROM organizations qo WHERE qo.id = ${alias}.organization_id AND qo.search_text LIKE :q ESCAPE '\\'))`,
-        { q: containsPattern(filter.q) },
+        { ...readable.parameters, q: containsPattern(filter.q) },
       );
     }
     if (filter.status?.length)

@@ -4,7 +4,15 @@ import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { AuditTrail } from '@dondoc/audit';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
-import { isCalendarDay, type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
+import { assignmentHiddenSql, type ContentReader, withContentFlag } from '@dondoc/directives';
+import {
+  isCalendarDay,
+  type ListParams,
+  notFound,
+  Outbox,
+  pageQuery,
+  resolveListParams,
+} from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
 import { assignmentAuditSubject } from './assignment-audit-subjects.js';
@@ -171,27 +179,58 @@ export class ExtensionRequestsService {
     });
   }
 
-  /** Requests of many assignments at once, oldest first (for DataLoader). */
-  byAssignments(scope: AccessScope, assignmentIds: readonly string[]): Promise<ExtensionRequest[]> {
-    return this.filtered(scope, {})
-      .andWhere('e.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
-      .orderBy('e.created_at', 'ASC')
-      .getMany();
+  /**
+   * Requests of many assignments at once, oldest first (for DataLoader). Like every read
+   * below, a request on a confidential directive's task the reader may not read comes without
+   * its words (reason, comment): dates and status stay.
+   */
+  byAssignments(reader: ContentReader, assignmentIds: readonly string[]): Promise<ExtensionRequest[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader.scope, {})
+        .andWhere('e.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
+        .orderBy('e.created_at', 'ASC'),
+    );
   }
 
-  list(scope: AccessScope, filter: ExtensionRequestFilter, params: ListParams): Promise<ExtensionRequest[]> {
+  list(
+    reader: ContentReader,
+    filter: ExtensionRequestFilter,
+    params: ListParams,
+  ): Promise<ExtensionRequest[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return page(this.filtered(scope, filter), list, 'e.id');
+    return this.shown(reader, pageQuery(this.filtered(reader.scope, filter), list, 'e.id'));
   }
 
-  count(scope: AccessScope, filter: ExtensionRequestFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: ExtensionRequestFilter): Promise<number> {
+    return this.filtered(reader.scope, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<ExtensionRequest> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<ExtensionRequest> {
+    const [found] = await this.shown(reader, this.filtered(reader.scope, { ids: [id] }));
     if (!found) throw notFound(EXTENSION, id);
     return found;
+  }
+
+  /** Runs a request query (its assignment joined as `ea`) with the words withheld where hidden. */
+  private async shown(
+    reader: ContentReader,
+    query: SelectQueryBuilder<ExtensionRequest>,
+  ): Promise<ExtensionRequest[]> {
+    const rows = await withContentFlag(
+      query,
+      'e',
+      assignmentHiddenSql('ea.task_id', 'ea.document_id', reader),
+    );
+    return rows.map(({ entity, hidden }) =>
+      hidden
+        ? Object.assign(new ExtensionRequest(), {
+            ...entity,
+            reason: '',
+            comment: entity.comment === null ? null : '',
+          })
+        : entity,
+    );
   }
 
   private filtered(scope: AccessScope, filter: ExtensionRequestFilter): SelectQueryBuilder<ExtensionRequest> {

@@ -230,12 +230,20 @@ describe('organization lineage', () => {
       const neighbour = await scopes.scopeFor([Role.ORG_OFFICER], org.get('qn.nd')!.id);
       const query = api.app.get(AssignmentQuery);
       const reports = api.app.get(ProgressReportsService);
-      expect((await query.list(successor, { ids: [finished, open] }, {})).map((a) => a.id).sort()).toEqual(
-        [finished, open].sort(),
+      expect(
+        (await query.list({ scope: successor, organizationId: '', roles: [] }, { ids: [finished, open] }, {}))
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual([finished, open].sort());
+      expect((await reports.get({ scope: successor, organizationId: '', roles: [] }, reportId)).results).toBe(
+        'Đã tổ chức 12 lớp tập huấn',
       );
-      expect((await reports.get(successor, reportId)).results).toBe('Đã tổ chức 12 lớp tập huấn');
-      expect(await query.list(neighbour, { ids: [finished, open] }, {})).toEqual([]);
-      await expect(reports.get(neighbour, reportId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(
+        await query.list({ scope: neighbour, organizationId: '', roles: [] }, { ids: [finished, open] }, {}),
+      ).toEqual([]);
+      await expect(
+        reports.get({ scope: neighbour, organizationId: '', roles: [] }, reportId),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('counts the predecessor’s history in the successor’s figures, and only its own in the old body’s', async () => {

@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 
-import { DirectiveDocument } from '@dondoc/directives';
+import {
+  assignmentHiddenSql,
+  type ContentReader,
+  DirectiveDocument,
+  withContentFlag,
+} from '@dondoc/directives';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
-import { type ListParams, notFound, Outbox, page, resolveListParams } from '@dondoc/platform';
+import { type ListParams, notFound, Outbox, pageQuery, resolveListParams } from '@dondoc/platform';
 import { AuditTrail } from '@dondoc/audit';
 
 import type { Acting } from './acting.js';
@@ -198,27 +203,56 @@ export class ProgressReportsService {
     });
   }
 
-  /** Reports of many assignments at once, by period (for DataLoader). */
-  byAssignments(scope: AccessScope, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
-    return this.filtered(scope, {})
-      .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
-      .orderBy('r.period', 'ASC')
-      .getMany();
+  /**
+   * Reports of many assignments at once, by period (for DataLoader). Like every read below,
+   * a report on a confidential directive's task the reader may not read comes without its
+   * words (results, difficulties, proposals, review comment): percent, period and status stay.
+   */
+  byAssignments(reader: ContentReader, assignmentIds: readonly string[]): Promise<ProgressReport[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader.scope, {})
+        .andWhere('r.assignment_id = ANY(:assignmentIds::uuid[])', { assignmentIds: [...assignmentIds] })
+        .orderBy('r.period', 'ASC'),
+    );
   }
 
-  list(scope: AccessScope, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
+  list(reader: ContentReader, filter: ProgressReportFilter, params: ListParams): Promise<ProgressReport[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return page(this.filtered(scope, filter), list, 'r.id');
+    return this.shown(reader, pageQuery(this.filtered(reader.scope, filter), list, 'r.id'));
   }
 
-  count(scope: AccessScope, filter: ProgressReportFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: ProgressReportFilter): Promise<number> {
+    return this.filtered(reader.scope, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<ProgressReport> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<ProgressReport> {
+    const [found] = await this.shown(reader, this.filtered(reader.scope, { ids: [id] }));
     if (!found) throw notFound(REPORT, id);
     return found;
+  }
+
+  /** Runs a report query (its assignment joined as `ra`) with the words withheld where hidden. */
+  private async shown(
+    reader: ContentReader,
+    query: SelectQueryBuilder<ProgressReport>,
+  ): Promise<ProgressReport[]> {
+    const rows = await withContentFlag(
+      query,
+      'r',
+      assignmentHiddenSql('ra.task_id', 'ra.document_id', reader),
+    );
+    return rows.map(({ entity, hidden }) =>
+      hidden
+        ? Object.assign(new ProgressReport(), {
+            ...entity,
+            results: '',
+            difficulties: '',
+            proposals: '',
+            reviewComment: null,
+          })
+        : entity,
+    );
   }
 
   private filtered(scope: AccessScope, filter: ProgressReportFilter): SelectQueryBuilder<ProgressReport> {

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dondoc/audit';
 import { OrganizationsModule } from '@dondoc/organizations';
 
+import { ConfidentialAuditReadout } from './confidential-audit-readout.js';
 import { DocumentLink } from './document-link.entity.js';
 import { DocumentParsePool } from './document-parse-pool.js';
 import { DocumentReader } from './document-reader.js';
@@ -19,7 +20,7 @@ import { TasksService } from './tasks.service.js';
     OrganizationsModule,
     AuditModule,
   ],
-  providers: [DocumentParsePool, DocumentReader, DocumentsService, TasksService],
-  exports: [DocumentReader, DocumentsService, TasksService],
+  providers: [DocumentParsePool, DocumentReader, DocumentsService, TasksService, ConfidentialAuditReadout],
+  exports: [DocumentReader, DocumentsService, TasksService, ConfidentialAuditReadout],
 })
 export class DirectivesModule {}

@@ -74,6 +74,13 @@ export class DirectiveDocument {
   @Column({ type: 'bytea', nullable: true, select: false })
   fileData: Buffer | null;
 
+  /**
+   * A confidential directive (văn bản mật): its content is read only by those
+   * `confidential-redaction.ts` clears; everyone else reads a placeholder.
+   */
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
   @Column({ type: 'uuid' })
   ownerOrganizationId: string;
 

@@ -8,6 +8,12 @@ import { type AccessScope, containsPattern, isUuid, OrganizationsService } from 
 import { badInput, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
 
 import { cadenceFromReading } from './cadence.js';
+import {
+  type ContentReader,
+  documentContentCondition,
+  readsDocumentContent,
+  redactDocument,
+} from './confidential-redaction.js';
 import { DOCUMENT } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
 import { lockOwnedDocument } from './document-write-scope.js';
@@ -52,6 +58,7 @@ export class DocumentsService {
     upload: DocumentUpload,
     owner: { organizationId: string; userId: string | null; scope: AccessScope },
     actor: AuditActor,
+    options: { confidential?: boolean | null } = {},
   ) {
     // Suggestions come from the importer's jurisdiction: a province does not assign another's bodies.
     const { outline, fileName, fileData } = await this.reader.read(upload, owner.scope);
@@ -93,6 +100,7 @@ export class DocumentsService {
           fileData,
           ownerOrganizationId: ownerOrganization.id,
           ownerPath: ownerOrganization.path,
+          confidential: options.confidential ?? false,
           createdBy: owner.userId,
         }),
       );
@@ -106,7 +114,12 @@ export class DocumentsService {
         action: 'document.imported',
         entityType: 'document',
         entityId: document.id,
-        after: { number: document.number, title: document.title, tasks: counter.position },
+        after: {
+          number: document.number,
+          title: document.title,
+          tasks: counter.position,
+          confidential: document.confidential,
+        },
         subjectOrganizationIds: [document.ownerOrganizationId],
       });
       return document;
@@ -169,28 +182,67 @@ export class DocumentsService {
     });
   }
 
-  list(scope: AccessScope, filter: DocumentFilter, params: ListParams): Promise<DirectiveDocument[]> {
+  /**
+   * Marks a document confidential (văn bản mật) or lifts the mark: its owner's business (a
+   * supervisor or administrator whose write scope covers it), audited with before and after.
+   */
+  async setConfidential(
+    scope: AccessScope,
+    id: string,
+    confidential: boolean,
+    actor: AuditActor,
+  ): Promise<DirectiveDocument> {
+    return this.dataSource.transaction(async (manager) => {
+      const document = await lockOwnedDocument(manager, scope, id);
+      const before = { confidential: document.confidential };
+      if (document.confidential === confidential) return document;
+      document.confidential = confidential;
+      const saved = await manager.getRepository(DirectiveDocument).save(document);
+      await this.audit.record(manager, {
+        ...actor,
+        action: confidential ? 'document.marked_confidential' : 'document.unmarked_confidential',
+        entityType: 'document',
+        entityId: id,
+        before,
+        after: { confidential: saved.confidential },
+        subjectOrganizationIds: [document.ownerOrganizationId],
+      });
+      return saved;
+    });
+  }
+
+  /** Documents in the reader's scope, a confidential one's content replaced unless cleared. */
+  async list(
+    reader: ContentReader,
+    filter: DocumentFilter,
+    params: ListParams,
+  ): Promise<DirectiveDocument[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'createdAt', sortOrder: 'DESC' });
-    return page(this.filtered(scope, filter), list, 'd.id');
+    const found = await page(this.filtered(reader, filter), list, 'd.id');
+    return found.map((document) => redactDocument(reader, document));
   }
 
-  count(scope: AccessScope, filter: DocumentFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: DocumentFilter): Promise<number> {
+    return this.filtered(reader, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<DirectiveDocument> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<DirectiveDocument> {
+    const found = await this.filtered(reader, { ids: [id] }).getOne();
     if (!found) throw notFound(DOCUMENT, id);
-    return found;
+    return redactDocument(reader, found);
   }
 
-  findByIds(scope: AccessScope, ids: readonly string[]): Promise<DirectiveDocument[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  async findByIds(reader: ContentReader, ids: readonly string[]): Promise<DirectiveDocument[]> {
+    if (ids.length === 0) return [];
+    const found = await this.filtered(reader, { ids: [...ids] }).getMany();
+    return found.map((document) => redactDocument(reader, document));
   }
 
-  /** The original file, for download. */
-  async file(scope: AccessScope, id: string): Promise<{ fileName: string | null; data: Buffer | null }> {
-    await this.get(scope, id);
+  /** The original file, for download (none for a confidential document the reader may not read). */
+  async file(reader: ContentReader, id: string): Promise<{ fileName: string | null; data: Buffer | null }> {
+    const document = await this.filtered(reader, { ids: [id] }).getOne();
+    if (!document) throw notFound(DOCUMENT, id);
+    if (!readsDocumentContent(reader, document)) return { fileName: null, data: null };
     const row = await this.documents
       .createQueryBuilder('d')
       .addSelect('d.fileData')
@@ -201,7 +253,7 @@ export class DocumentsService {
 
   /** Documents linked by citation to this one, both ways, that the caller may see. */
   async linked(
-    scope: AccessScope,
+    reader: ContentReader,
     id: string,
   ): Promise<{ cites: DirectiveDocument[]; citedBy: DirectiveDocument[] }> {
     const links = await this.dataSource.getRepository(DocumentLink).find({
@@ -210,7 +262,7 @@ export class DocumentsService {
     const visible = new Map(
       (
         await this.findByIds(
-          scope,
+          reader,
           links.map((link) => (link.citingDocumentId === id ? link.citedDocumentId : link.citingDocumentId)),
         )
       ).map((document) => [document.id, document]),
@@ -303,12 +355,19 @@ export class DocumentsService {
     }
   }
 
-  private filtered(scope: AccessScope, filter: DocumentFilter): SelectQueryBuilder<DirectiveDocument> {
-    const condition = documentScopeCondition('d', scope);
+  private filtered(reader: ContentReader, filter: DocumentFilter): SelectQueryBuilder<DirectiveDocument> {
+    const condition = documentScopeCondition('d', reader.scope);
     const query = this.documents.createQueryBuilder('d').where(condition.sql, condition.parameters);
     if (filter.ids) query.andWhere('d.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
-    if (filter.q?.trim())
-      query.andWhere("d.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.q) });
+    if (filter.q?.trim()) {
+      // A confidential document's title is no search key for whom may not read it: only its number is.
+      const content = documentContentCondition('d', reader);
+      query.andWhere(
+        `d.search_text LIKE :q ESCAPE '\\'
+          AND (${content.sql} OR search_fold(coalesce(d.number, '')) LIKE :q ESCAPE '\\')`,
+        { ...content.parameters, q: containsPattern(filter.q) },
+      );
+    }
     if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
     return query;
   }

@@ -11,3 +11,5 @@ export * from './task-assignee.entity.js';
 export * from './task.entity.js';
 export * from './tasks.service.js';
 export * from './document-write-scope.js';
+export * from './confidential-audit-readout.js';
+export * from './confidential-redaction.js';

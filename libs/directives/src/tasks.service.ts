@@ -10,11 +10,18 @@ import {
   DomainException,
   type ListParams,
   notFound,
-  page,
+  pageQuery,
   resolveListParams,
 } from '@dondoc/platform';
 
 import { Cadence } from './cadence.js';
+import {
+  type ContentReader,
+  hiddenTasks,
+  redactTask,
+  taskContentCondition,
+  withContentFlag,
+} from './confidential-redaction.js';
 import { notDraft, TASK } from './directive.errors.js';
 import { documentScopeCondition } from './document-scope.js';
 import { lockOwnedDocument } from './document-write-scope.js';
@@ -71,40 +78,60 @@ export class TasksService {
     private readonly audit: AuditTrail,
   ) {}
 
-  list(scope: AccessScope, filter: TaskFilter, params: ListParams): Promise<Task[]> {
+  /** Every read below gives a confidential document's tasks as the reader may see them. */
+  async list(reader: ContentReader, filter: TaskFilter, params: ListParams): Promise<Task[]> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'position', sortOrder: 'ASC' });
-    return page(this.filtered(scope, filter), list, 't.id');
+    return this.shown(reader, pageQuery(this.filtered(reader, filter), list, 't.id'));
   }
 
-  count(scope: AccessScope, filter: TaskFilter): Promise<number> {
-    return this.filtered(scope, filter).getCount();
+  count(reader: ContentReader, filter: TaskFilter): Promise<number> {
+    return this.filtered(reader, filter).getCount();
   }
 
-  async get(scope: AccessScope, id: string): Promise<Task> {
-    const found = await this.filtered(scope, { ids: [id] }).getOne();
+  async get(reader: ContentReader, id: string): Promise<Task> {
+    const [found] = await this.shown(reader, this.filtered(reader, { ids: [id] }));
     if (!found) throw notFound(TASK, id);
     return found;
   }
 
-  findByIds(scope: AccessScope, ids: readonly string[]): Promise<Task[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.filtered(scope, { ids: [...ids] }).getMany();
+  async findByIds(reader: ContentReader, ids: readonly string[]): Promise<Task[]> {
+    if (ids.length === 0) return [];
+    return this.shown(reader, this.filtered(reader, { ids: [...ids] }));
   }
 
   /** Tasks of many documents at once, in reading order (for DataLoader). */
-  byDocuments(scope: AccessScope, documentIds: readonly string[]): Promise<Task[]> {
-    return this.filtered(scope, {})
-      .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
-      .orderBy('t.position', 'ASC')
-      .getMany();
+  byDocuments(reader: ContentReader, documentIds: readonly string[]): Promise<Task[]> {
+    return this.shown(
+      reader,
+      this.filtered(reader, {})
+        .andWhere('t.document_id = ANY(:documentIds::uuid[])', { documentIds: [...documentIds] })
+        .orderBy('t.position', 'ASC'),
+    );
   }
 
-  /** Children of many tasks at once (for DataLoader). */
-  childrenOf(taskIds: readonly string[]): Promise<Task[]> {
-    return this.tasks.find({ where: { parentId: In([...taskIds]) }, order: { position: 'ASC' } });
+  /** Children of many tasks at once (for DataLoader); the parents were read in scope. */
+  childrenOf(reader: ContentReader, taskIds: readonly string[]): Promise<Task[]> {
+    return this.shown(
+      reader,
+      this.tasks
+        .createQueryBuilder('t')
+        .innerJoin(DirectiveDocument, 'd', 'd.id = t.document_id')
+        .where('t.parent_id = ANY(:parentIds::uuid[])', { parentIds: [...taskIds] })
+        .orderBy('t.position', 'ASC'),
+    );
   }
 
-  suggestionsOf(taskIds: readonly string[]): Promise<TaskSuggestion[]> {
-    return this.dataSource.getRepository(TaskSuggestion).find({ where: { taskId: In([...taskIds]) } });
+  /** The reader's suggestions; a hidden task's reasons (phrases of its text) left out. */
+  async suggestionsOf(reader: ContentReader, taskIds: readonly string[]): Promise<TaskSuggestion[]> {
+    const found = await this.dataSource
+      .getRepository(TaskSuggestion)
+      .find({ where: { taskId: In([...taskIds]) } });
+    const hidden = await hiddenTasks(this.tasks.manager, reader, taskIds);
+    return hidden.size === 0
+      ? found
+      : found.map((s) =>
+          hidden.has(s.taskId) ? Object.assign(new TaskSuggestion(), { ...s, reason: '' }) : s,
+        );
   }
 
   plannedAssigneesOf(taskIds: readonly string[]): Promise<TaskAssignee[]> {
@@ -249,7 +276,8 @@ export class TasksService {
     work: (manager: EntityManager, task: Task, document: DirectiveDocument) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const task = await this.get(scope, id);
+      // Unredacted: only the owner may change it, and a placeholder must never be saved.
+      const task = await this.find(scope, id);
       const document = await this.lockDraft(manager, scope, task.documentId);
       return work(manager, task, document);
     });
@@ -265,15 +293,50 @@ export class TasksService {
     return document;
   }
 
-  private filtered(scope: AccessScope, filter: TaskFilter): SelectQueryBuilder<Task> {
+  private async find(scope: AccessScope, id: string): Promise<Task> {
+    const found = await this.scoped(scope)
+      .andWhere('t.id = ANY(:ids::uuid[])', { ids: [id].filter(isUuid) })
+      .getOne();
+    if (!found) throw notFound(TASK, id);
+    return found;
+  }
+
+  /**
+   * Runs a task query (documents joined as `d`) as the reader sees it: whether each task's
+   * text is hidden is a column of the same statement, and a hidden one reads as a placeholder.
+   */
+  private async shown(reader: ContentReader, query: SelectQueryBuilder<Task>): Promise<Task[]> {
+    const readable = taskContentCondition('t.id', 'd', reader);
+    const rows = await withContentFlag(
+      query,
+      't',
+      { sql: `NOT ${readable.sql}`, parameters: readable.parameters },
+      { content_number: 'd.number' },
+    );
+    return rows.map(({ entity, hidden, raw }) =>
+      hidden ? redactTask(entity, (raw.content_number as string | null) ?? null, reader.locale) : entity,
+    );
+  }
+
+  private scoped(scope: AccessScope): SelectQueryBuilder<Task> {
     const condition = documentScopeCondition('d', scope);
-    const query = this.tasks
+    return this.tasks
       .createQueryBuilder('t')
       .innerJoin(DirectiveDocument, 'd', 'd.id = t.document_id')
       .where(condition.sql, condition.parameters);
+  }
+
+  private filtered(reader: ContentReader, filter: TaskFilter): SelectQueryBuilder<Task> {
+    const query = this.scoped(reader.scope);
     if (filter.ids) query.andWhere('t.id = ANY(:ids::uuid[])', { ids: filter.ids.filter(isUuid) });
-    if (filter.q?.trim())
-      query.andWhere("t.search_text LIKE :q ESCAPE '\\'", { q: containsPattern(filter.q) });
+    if (filter.q?.trim()) {
+      // The text of a task the reader may not read is no search key.
+      const content = taskContentCondition('t.id', 'd', reader);
+      query.andWhere(`t.search_text LIKE :q ESCAPE '\\' AND ${content.sql}`, {
+        ...content.parameters,
+        q: containsPattern(filter.q),
+      });
+    }
     if (filter.documentId)
       query.andWhere('t.document_id = :documentId', { documentId: asUuid(filter.documentId) });
     if (filter.parentId) query.andWhere('t.parent_id = :parentId', { parentId: asUuid(filter.parentId) });

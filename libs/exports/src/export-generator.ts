@@ -49,9 +49,12 @@ export class ExportGenerator {
       return row?.status ?? null;
     }
     try {
+      const requester = await this.requesterOf(claimed.requestedBy);
       const data = await this.reportData.gather({
         scope: claimed.scope,
         requesterOrganizationId: claimed.requesterOrganizationId,
+        requesterRoles: requester.roles,
+        locale: requester.locale,
         documentId: claimed.documentId,
         organizationId: claimed.organizationId,
         asOf: claimed.asOf,
@@ -78,7 +81,7 @@ export class ExportGenerator {
       const [rows] = (await manager.query(
         `UPDATE exports SET status = 'RUNNING', started_at = now(), attempts = attempts + 1, version = version + 1
           WHERE id = $1 AND status IN ('PENDING', 'RUNNING')
-          RETURNING id, scope, requester_organization_id AS "requesterOrganizationId",
+          RETURNING id, scope, requested_by AS "requestedBy", requester_organization_id AS "requesterOrganizationId",
                     document_id AS "documentId", organization_id AS "organizationId", format, as_of AS "asOf", attempts`,
         [id],
       )) as [(ExportRecord & { attempts: number })[], number];
@@ -94,6 +97,14 @@ export class ExportGenerator {
       });
       return { ...row, asOf: new Date(row.asOf) };
     });
+  }
+
+  /** The requester's roles and language now (none for a user gone: the narrowest reading). */
+  private async requesterOf(userId: string | null): Promise<{ roles: string[]; locale: string | null }> {
+    const [row] = (await this.dataSource.query('SELECT roles, locale FROM users WHERE id = $1', [
+      userId ?? '00000000-0000-0000-0000-000000000000',
+    ])) as { roles: string[]; locale: string | null }[];
+    return row ?? { roles: [], locale: null };
   }
 
   private async finish(

@@ -160,6 +160,7 @@ describe('exports against the database', () => {
       const data = await reportData.gather({
         scope: requester.scope,
         requesterOrganizationId: requester.organizationId,
+        requesterRoles: [],
         documentId,
         organizationId: null,
         asOf: clock.now(),
@@ -186,6 +187,7 @@ describe('exports against the database', () => {
     const all = await reportData.gather({
       scope: { kind: 'all' },
       requesterOrganizationId: org.get('kt.tu.vp')!.id,
+      requesterRoles: ['ADMIN'],
       documentId,
       organizationId: null,
       asOf: clock.now(),

@@ -52,7 +52,10 @@ export class ExportsService {
   async request(requester: ExportRequester, input: ExportInput): Promise<ExportRecord> {
     if (!Object.values(ExportFormat).includes(input.format)) throw unknownFormat(String(input.format));
     // What the caller may not read cannot be exported: the same "not found" as a read.
-    if (input.documentId) await this.documents.get(requester.scope, input.documentId);
+    if (input.documentId) {
+      const reader = { scope: requester.scope, organizationId: requester.organizationId, roles: [] };
+      await this.documents.get(reader, input.documentId);
+    }
     if (input.organizationId) await this.organizations.get(requester.scope, input.organizationId);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ExportRecord);

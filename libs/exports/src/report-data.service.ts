@@ -12,7 +12,13 @@ import {
   timelinessColumnsOf,
   timelinessSql,
 } from '@dondoc/assignments';
-import { AssignmentRole } from '@dondoc/directives';
+import {
+  AssignmentRole,
+  type ContentReader,
+  confidentialPlaceholder,
+  readsDocumentContent,
+  taskContentCondition,
+} from '@dondoc/directives';
 import { type AccessScope, isUuid, scopeCondition } from '@dondoc/organizations';
 import { calendarDayOf } from '@dondoc/platform';
 
@@ -28,6 +34,9 @@ import {
 export interface ReportRequest {
   scope: AccessScope;
   requesterOrganizationId: string;
+  /** The requester's roles and language: whether a confidential directive's text is theirs to read. */
+  requesterRoles: readonly string[];
+  locale?: string | null;
   documentId: string | null;
   /** This body and everything under it. */
   organizationId: string | null;
@@ -54,6 +63,7 @@ interface RawRow {
   cancelReason: string | null;
   lastResults: string | null;
   timeliness: Timeliness;
+  readable: boolean;
 }
 
 /**
@@ -85,7 +95,7 @@ export class ReportDataService {
     return {
       asOf: request.asOf,
       today,
-      document: request.documentId ? await this.documentOf(request.documentId) : null,
+      document: request.documentId ? await this.documentOf(request.documentId, readerOf(request)) : null,
       organization: request.organizationId ? await this.organizationOf(request.organizationId) : null,
       issuer: await this.issuerOf(request.requesterOrganizationId),
       total: rows.length,
@@ -108,6 +118,8 @@ export class ReportDataService {
       warningDays: ':warningDays',
       against: 'current',
     });
+    // A confidential directive's task text (and the notes that may quote it) only for whom may read it.
+    const readable = taskContentCondition('t.id', 'd', readerOf(request));
     const raw = (await this.query
       .filtered(request.scope, {
         documentId: request.documentId,
@@ -141,7 +153,8 @@ export class ReportDataService {
         'lastResults',
       )
       .addSelect(`(${timeliness})`, 'timeliness')
-      .setParameters({ today, warningDays: DEFAULT_WARNING_DAYS })
+      .addSelect(readable.sql, 'readable')
+      .setParameters({ ...readable.parameters, today, warningDays: DEFAULT_WARNING_DAYS })
       .orderBy('d.date', 'ASC', 'NULLS LAST')
       .addOrderBy('a.document_id')
       .addOrderBy('t.position')
@@ -162,7 +175,7 @@ export class ReportDataService {
         assignmentId: row.assignmentId,
         documentNumber: row.documentNumber,
         taskNumber: row.taskNumber,
-        taskText: row.taskText,
+        taskText: row.readable ? row.taskText : confidentialPlaceholder(row.documentNumber, request.locale),
         organizationId: row.organizationId,
         organizationName: row.organizationName,
         role: row.role,
@@ -184,7 +197,7 @@ export class ReportDataService {
           },
           { today, warningDays: DEFAULT_WARNING_DAYS },
         ),
-        note: row.completionSummary || row.lastResults || row.cancelReason || '',
+        note: row.readable ? row.completionSummary || row.lastResults || row.cancelReason || '' : '',
       };
     });
   }
@@ -263,13 +276,23 @@ export class ReportDataService {
     );
   }
 
-  private async documentOf(id: string): Promise<ReportDocument | null> {
+  private async documentOf(id: string, reader: ContentReader): Promise<ReportDocument | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT id, number, type, issuer, place, to_char(date, 'YYYY-MM-DD') AS date, title, signer, recipients
+      `SELECT id, number, type, issuer, place, to_char(date, 'YYYY-MM-DD') AS date, title, signer, recipients,
+              confidential, owner_path::text AS "ownerPath"
          FROM documents WHERE id = $1`,
       [uuidOrNone(id)],
-    )) as ReportDocument[];
-    return row ?? null;
+    )) as (ReportDocument & { confidential: boolean; ownerPath: string })[];
+    if (!row) return null;
+    const { confidential, ownerPath, ...document } = row;
+    if (readsDocumentContent(reader, { confidential, ownerPath })) return document;
+    // No title: the report then cites the document by its type, number and date alone.
+    return {
+      ...document,
+      title: null,
+      signer: null,
+      recipients: [],
+    };
   }
 
   private async organizationOf(id: string): Promise<{ id: string; name: string } | null> {
@@ -288,6 +311,15 @@ export class ReportDataService {
     )) as { name: string; parentName: string | null }[];
     return row ?? { name: '', parentName: null };
   }
+}
+
+function readerOf(request: ReportRequest): ContentReader {
+  return {
+    scope: request.scope,
+    organizationId: request.requesterOrganizationId,
+    roles: request.requesterRoles,
+    locale: request.locale,
+  };
 }
 
 function uuidOrNone(text: string): string {

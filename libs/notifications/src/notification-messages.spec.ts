@@ -22,6 +22,18 @@ const facts: NotificationFacts = {
 };
 
 describe('renderNotification', () => {
+  it("says only the number of a confidential directive, in the reader's language, never its task or a comment", () => {
+    const secret = { ...facts, taskText: '', confidential: true };
+    for (const kind of ALL_NOTIFICATION_KINDS) {
+      const vi = renderNotification(kind, secret, { locale: 'vi', link: LINK });
+      expect(vi.subject).toContain('Nhiệm vụ theo văn bản mật số 410-BC/TU');
+      expect(vi.message).toContain('Nhiệm vụ: Nhiệm vụ theo văn bản mật số 410-BC/TU');
+      expect(vi.message).not.toContain('Cần bổ sung số liệu');
+      const en = renderNotification(kind, secret, { locale: 'en', link: LINK });
+      expect(en.subject).toContain('Task of confidential document no. 410-BC/TU');
+    }
+  });
+
   it('tells an officer in Vietnamese that a task is overdue, with the task, body, due date and link', () => {
     expect(renderNotification(NotificationKind.OVERDUE, facts, { locale: 'vi', link: LINK })).toEqual({
       subject: 'Nhiệm vụ quá hạn: Tăng cường công tác dân vận của cơ quan nhà nước các cấp.',

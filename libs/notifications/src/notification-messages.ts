@@ -1,3 +1,5 @@
+import { confidentialPlaceholder } from '@dondoc/directives';
+
 import { NotificationKind } from './notification-kind.js';
 
 export type NotificationLocale = 'vi' | 'en';
@@ -8,6 +10,11 @@ export type NotificationLocale = 'vi' | 'en';
  */
 export interface NotificationFacts {
   taskText: string;
+  /**
+   * About a confidential directive (văn bản mật): whoever receives it, by e-mail too, reads a
+   * placeholder with the document's number and the dates, never the task text or a comment.
+   */
+  confidential?: boolean | null;
   /** The body the assignment is given to. */
   organizationName: string;
   /** The directive's number, e.g. `410-BC/TU`. */
@@ -338,11 +345,14 @@ export function renderNotification(
     period: facts.period ? formatPeriod(facts.period, locale) : null,
   };
   const title = template.title(phrases);
-  const comment = facts.comment?.trim();
+  const taskText = facts.confidential
+    ? confidentialPlaceholder(facts.documentNumber ?? null, locale)
+    : facts.taskText;
+  const comment = facts.confidential ? undefined : facts.comment?.trim();
   const lines = [
     template.lead(phrases),
     '',
-    `${labels.task}: ${shortenText(facts.taskText)}`,
+    `${labels.task}: ${shortenText(taskText)}`,
     `${labels.organization}: ${phrases.org}`,
     facts.documentNumber ? `${labels.document}: ${facts.documentNumber}` : null,
     phrases.due ? `${labels.due}: ${phrases.due}` : null,
@@ -351,7 +361,7 @@ export function renderNotification(
     options.link ? `${labels.link}: ${options.link}` : null,
   ];
   return {
-    subject: `${title}: ${shortenText(facts.taskText, SUBJECT_TASK_LIMIT)}`,
+    subject: `${title}: ${shortenText(taskText, SUBJECT_TASK_LIMIT)}`,
     message: lines.filter((line) => line !== null).join('\n'),
   };
 }

@@ -1,8 +1,9 @@
-import { Datagrid, List, SearchInput, SelectInput, TextField } from 'react-admin';
+import { Datagrid, FunctionField, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { DayField, EnumField, ShortTextField } from '../common/fields';
 import { choicesOf, DOCUMENT_STATUS } from '../common/enums';
 import { LIST_SX, ListActions } from '../common/list-actions';
 import { useCsvExporter } from '../common/use-csv-exporter';
+import { ConfidentialChip } from './confidential';
 import { ImportButton } from './import-button';
 
 const filters = [
@@ -16,7 +17,18 @@ const filters = [
 ];
 
 const LIST_FIELDS = {
-  sparseFields: ['id', 'number', 'type', 'issuer', 'date', 'title', 'status', 'publishedAt', 'createdAt'],
+  sparseFields: [
+    'id',
+    'number',
+    'type',
+    'issuer',
+    'date',
+    'title',
+    'status',
+    'confidential',
+    'publishedAt',
+    'createdAt',
+  ],
 };
 
 export const DocumentList = () => {
@@ -42,6 +54,7 @@ export const DocumentList = () => {
         <TextField source="issuer" sortable={false} />
         <DayField source="date" />
         <EnumField source="status" domain="document_status" />
+        <FunctionField source="confidential" sortable={false} render={() => <ConfidentialChip />} />
       </Datagrid>
     </List>
   );

@@ -16,6 +16,7 @@ import {
 import PublishIcon from '@mui/icons-material/Publish';
 import { DayField, EnumField, InstantField, ShortTextField } from '../common/fields';
 import { ExportMenu } from '../exports/export-menu';
+import { ConfidentialChip, ConfidentialToggle } from './confidential';
 
 const PublishButton = () => {
   const record = useRecordContext<{ id: string; status: string }>();
@@ -70,6 +71,7 @@ export const DocumentShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <ConfidentialToggle />
         <PublishButton />
         <DocumentExport />
       </TopToolbar>
@@ -80,7 +82,7 @@ export const DocumentShow = () => (
         label={false}
         render={(record: { number?: string; title?: string }) => (
           <Typography component="h1" variant="h5">
-            {[record.number, record.title].filter(Boolean).join(' — ')}
+            {[record.number, record.title].filter(Boolean).join(' — ')} <ConfidentialChip />
           </Typography>
         )}
       />

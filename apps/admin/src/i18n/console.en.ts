@@ -182,6 +182,13 @@ export const consoleEn: typeof consoleVi = {
     },
     document: {
       assign_and_publish: 'Assign and publish',
+      confidential: 'Confidential',
+      confidential_hint:
+        "Confidential document: its content shows only to the owner's supervisors and to the bodies assigned (their own tasks)",
+      mark_confidential: 'Mark confidential',
+      unmark_confidential: 'Lift confidential mark',
+      marked_confidential: 'Marked confidential',
+      unmarked_confidential: 'Confidential mark lifted',
     },
     export: {
       button: 'Export report',
@@ -244,6 +251,8 @@ export const consoleEn: typeof consoleVi = {
         assignees: 'Assign',
         publish: 'Publish',
       },
+      confidential:
+        "Confidential document: only the owner's supervisors and the bodies assigned read its content",
       choose_file: 'Choose a file (.txt, .docx, .pdf)',
       clear_file: 'Remove the chosen file',
       file_hint: 'No file chosen.',
@@ -355,6 +364,7 @@ export const consoleEn: typeof consoleVi = {
         createdAt: 'Imported at',
         sections: 'Outline',
         tasks: 'Tasks',
+        confidential: 'Confidential',
       },
     },
     Task: {

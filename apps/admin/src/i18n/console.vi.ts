@@ -183,6 +183,13 @@ export const consoleVi = {
     },
     document: {
       assign_and_publish: 'Phân công và ban hành',
+      confidential: 'Mật',
+      confidential_hint:
+        'Văn bản mật: nội dung chỉ hiển thị với lãnh đạo cơ quan ban hành và cơ quan được giao (nhiệm vụ của mình)',
+      mark_confidential: 'Đánh dấu mật',
+      unmark_confidential: 'Bỏ đánh dấu mật',
+      marked_confidential: 'Đã đánh dấu văn bản mật',
+      unmarked_confidential: 'Đã bỏ đánh dấu mật',
     },
     export: {
       button: 'Xuất báo cáo',
@@ -245,6 +252,7 @@ export const consoleVi = {
         assignees: 'Phân công',
         publish: 'Ban hành',
       },
+      confidential: 'Văn bản mật: nội dung chỉ hiển thị với lãnh đạo cơ quan ban hành và cơ quan được giao',
       choose_file: 'Chọn tệp (.txt, .docx, .pdf)',
       clear_file: 'Bỏ tệp đã chọn',
       file_hint: 'Chưa chọn tệp nào.',
@@ -356,6 +364,7 @@ export const consoleVi = {
         createdAt: 'Ngày nhập',
         sections: 'Bố cục',
         tasks: 'Nhiệm vụ',
+        confidential: 'Mật',
       },
     },
     Task: {

@@ -1,10 +1,13 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { ACCEPTED_EXTENSIONS, bytesToBase64, isAcceptedFile } from './assignees';
 
-export type SourceInput = { fileName: string; fileBase64: string } | { text: string; fileName?: string };
+export type SourceInput = ({ fileName: string; fileBase64: string } | { text: string; fileName?: string }) & {
+  /** Store it as a confidential document (văn bản mật). */
+  confidential?: boolean;
+};
 
 /** A file (.txt, .docx, .pdf) or pasted text. */
 export const SourceStep = ({ onRead, busy }: { onRead: (input: SourceInput) => void; busy: boolean }) => {
@@ -13,6 +16,7 @@ export const SourceStep = ({ onRead, busy }: { onRead: (input: SourceInput) => v
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [confidential, setConfidential] = useState(false);
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
@@ -22,9 +26,13 @@ export const SourceStep = ({ onRead, busy }: { onRead: (input: SourceInput) => v
 
   const read = async () => {
     if (file) {
-      onRead({ fileName: file.name, fileBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+      onRead({
+        fileName: file.name,
+        fileBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())),
+        confidential,
+      });
     } else if (text.trim()) {
-      onRead({ text });
+      onRead({ text, confidential });
     }
   };
 
@@ -61,6 +69,12 @@ export const SourceStep = ({ onRead, busy }: { onRead: (input: SourceInput) => v
         onChange={(event) => setText(event.target.value)}
         disabled={file !== null}
         fullWidth
+      />
+      <FormControlLabel
+        control={
+          <Checkbox checked={confidential} onChange={(event) => setConfidential(event.target.checked)} />
+        }
+        label={translate('app.import.confidential')}
       />
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
         {file && (

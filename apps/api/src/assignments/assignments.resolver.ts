@@ -39,9 +39,7 @@ export class AssignmentsResolver {
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async allAssignments(@CurrentCaller() caller: Caller, @Args() list: AssignmentListArgs) {
     const today = this.query.today();
-    return (await this.query.list(caller.scope, list.filter ?? {}, list)).map((a) =>
-      toAssignmentObject(a, today),
-    );
+    return (await this.query.list(caller, list.filter ?? {}, list)).map((a) => toAssignmentObject(a, today));
   }
 
   @Query(() => ListMetadata, { name: '_allAssignmentsMeta' })
@@ -50,13 +48,13 @@ export class AssignmentsResolver {
     @CurrentCaller() caller: Caller,
     @Args() list: AssignmentListArgs,
   ): Promise<ListMetadata> {
-    return { count: await this.query.count(caller.scope, list.filter ?? {}) };
+    return { count: await this.query.count(caller, list.filter ?? {}) };
   }
 
   @Query(() => AssignmentObject, { name: 'Assignment', nullable: true })
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async assignment(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toAssignmentObject(await this.query.get(caller.scope, id), this.query.today());
+    return toAssignmentObject(await this.query.get(caller, id), this.query.today());
   }
 
   @Mutation(() => [AssignmentObject], {

@@ -26,7 +26,7 @@ export class ExtensionRequestsResolver {
   @Query(() => [ExtensionRequestObject])
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async allExtensionRequests(@CurrentCaller() caller: Caller, @Args() list: ExtensionRequestListArgs) {
-    return (await this.extensions.list(caller.scope, list.filter ?? {}, list)).map(toExtensionRequestObject);
+    return (await this.extensions.list(caller, list.filter ?? {}, list)).map(toExtensionRequestObject);
   }
 
   @Query(() => ListMetadata, { name: '_allExtensionRequestsMeta' })
@@ -35,13 +35,13 @@ export class ExtensionRequestsResolver {
     @CurrentCaller() caller: Caller,
     @Args() list: ExtensionRequestListArgs,
   ): Promise<ListMetadata> {
-    return { count: await this.extensions.count(caller.scope, list.filter ?? {}) };
+    return { count: await this.extensions.count(caller, list.filter ?? {}) };
   }
 
   @Query(() => ExtensionRequestObject, { name: 'ExtensionRequest', nullable: true })
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async extensionRequest(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toExtensionRequestObject(await this.extensions.get(caller.scope, id));
+    return toExtensionRequestObject(await this.extensions.get(caller, id));
   }
 
   @Mutation(() => ExtensionRequestObject, {

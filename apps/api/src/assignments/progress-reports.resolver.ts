@@ -31,7 +31,7 @@ export class ProgressReportsResolver {
   @Query(() => [ProgressReportObject])
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async allProgressReports(@CurrentCaller() caller: Caller, @Args() list: ProgressReportListArgs) {
-    return (await this.reports.list(caller.scope, list.filter ?? {}, list)).map(toProgressReportObject);
+    return (await this.reports.list(caller, list.filter ?? {}, list)).map(toProgressReportObject);
   }
 
   @Query(() => ListMetadata, { name: '_allProgressReportsMeta' })
@@ -40,13 +40,13 @@ export class ProgressReportsResolver {
     @CurrentCaller() caller: Caller,
     @Args() list: ProgressReportListArgs,
   ): Promise<ListMetadata> {
-    return { count: await this.reports.count(caller.scope, list.filter ?? {}) };
+    return { count: await this.reports.count(caller, list.filter ?? {}) };
   }
 
   @Query(() => ProgressReportObject, { name: 'ProgressReport', nullable: true })
   @RequirePermission(Permission.ASSIGNMENT_READ)
   async progressReport(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toProgressReportObject(await this.reports.get(caller.scope, id));
+    return toProgressReportObject(await this.reports.get(caller, id));
   }
 
   @Mutation(() => ProgressReportObject, {

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '@dondoc/audit';
+import { DirectivesModule } from '@dondoc/directives';
 import { OrganizationsModule } from '@dondoc/organizations';
 
 import { AuditEventsResolver } from './audit-events.resolver.js';
 
-@Module({ imports: [AuditModule, OrganizationsModule], providers: [AuditEventsResolver] })
+@Module({ imports: [AuditModule, DirectivesModule, OrganizationsModule], providers: [AuditEventsResolver] })
 export class AuditApiModule {}

@@ -1,6 +1,7 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 
 import { AUDIT_SCOPE_ALL, AuditEventsService, type AuditScope } from '@dondoc/audit';
+import { ConfidentialAuditReadout } from '@dondoc/directives';
 import { type Caller, Permission } from '@dondoc/identity';
 import { OrganizationsService } from '@dondoc/organizations';
 import { notFound } from '@dondoc/platform';
@@ -16,6 +17,7 @@ export class AuditEventsResolver {
   constructor(
     private readonly events: AuditEventsService,
     private readonly organizations: OrganizationsService,
+    private readonly confidential: ConfidentialAuditReadout,
   ) {}
 
   @Query(() => [AuditEventObject], {
@@ -33,7 +35,8 @@ export class AuditEventsResolver {
       filter: filter ?? {},
       scope: await this.scopeOf(caller),
     });
-    return events.map(toAuditEventObject);
+    // A confidential directive's words in old events are hidden as in every other read.
+    return (await this.confidential.shown(caller, events)).map(toAuditEventObject);
   }
 
   @Query(() => ListMetadata, { name: '_allAuditEventsMeta' })
@@ -56,7 +59,8 @@ export class AuditEventsResolver {
       perPage: 1,
     });
     if (!event) throw notFound({ en: 'Audit event', vi: 'sự kiện nhật ký' }, id);
-    return toAuditEventObject(event);
+    const [shown] = await this.confidential.shown(caller, [event]);
+    return toAuditEventObject(shown!);
   }
 
   /**

@@ -44,7 +44,8 @@ export class FirstRun {
     const [office] = await this.organizationsService.findByKeys(['kt.tu.vp']);
     if (!office) return;
     const scope = await this.scopes.scopeFor([Role.SUPERVISOR], office.id);
-    if ((await this.documents.count(scope, {})) > 0) return;
+    if ((await this.documents.count({ scope, organizationId: office.id, roles: [Role.SUPERVISOR] }, {})) > 0)
+      return;
     const text = await readFile(SEED_DOCUMENT_URL, 'utf8');
     const document = await this.documents.import(
       { fileName: 'kon-tum-410-BC-TU-2019.txt', text },

@@ -10,6 +10,7 @@ import {
   ProgressReportsService,
 } from '@dondoc/assignments';
 import {
+  type ContentReader,
   type DirectiveDocument,
   DocumentsService,
   type Task,
@@ -18,12 +19,7 @@ import {
   TasksService,
 } from '@dondoc/directives';
 import type { Caller } from '@dondoc/identity';
-import {
-  type AccessScope,
-  LineageService,
-  type Organization,
-  OrganizationsService,
-} from '@dondoc/organizations';
+import { LineageService, type Organization, OrganizationsService } from '@dondoc/organizations';
 
 /**
  * Per-request batch loaders: a page of 25 assignments that each show their task, document
@@ -46,17 +42,19 @@ export class Loaders {
   readonly successors: DataLoader<string, Organization[]>;
   readonly predecessors: DataLoader<string, Organization[]>;
 
-  constructor(scope: AccessScope, services: LoaderServices) {
+  /** `reader` is the caller: its scope limits every load, and it decides what of a confidential directive shows. */
+  constructor(reader: ContentReader, services: LoaderServices) {
+    const scope = reader.scope;
     this.organization = byId((ids) => services.organizations.findByIds(scope, ids));
-    this.document = byId((ids) => services.documents.findByIds(scope, ids));
-    this.task = byId((ids) => services.tasks.findByIds(scope, ids));
-    this.assignment = byId((ids) => services.assignments.findByIds(scope, ids));
+    this.document = byId((ids) => services.documents.findByIds(reader, ids));
+    this.task = byId((ids) => services.tasks.findByIds(reader, ids));
+    this.assignment = byId((ids) => services.assignments.findByIds(reader, ids));
     this.childTasks = grouped(
-      (ids) => services.tasks.childrenOf(ids),
+      (ids) => services.tasks.childrenOf(reader, ids),
       (task) => task.parentId,
     );
     this.suggestions = grouped(
-      (ids) => services.tasks.suggestionsOf(ids),
+      (ids) => services.tasks.suggestionsOf(reader, ids),
       (s) => s.taskId,
     );
     this.plannedAssignees = grouped(
@@ -64,23 +62,23 @@ export class Loaders {
       (p) => p.taskId,
     );
     this.taskAssignments = grouped(
-      (ids) => services.assignments.byTasks(scope, ids),
+      (ids) => services.assignments.byTasks(reader, ids),
       (a) => a.taskId,
     );
     this.childAssignments = grouped(
-      (ids) => services.assignments.byParents(scope, ids),
+      (ids) => services.assignments.byParents(reader, ids),
       (a) => a.parentAssignmentId,
     );
     this.documentTasks = grouped(
-      (ids) => services.tasks.byDocuments(scope, ids),
+      (ids) => services.tasks.byDocuments(reader, ids),
       (task) => task.documentId,
     );
     this.reports = grouped(
-      (ids) => services.reports.byAssignments(scope, ids),
+      (ids) => services.reports.byAssignments(reader, ids),
       (report) => report.assignmentId,
     );
     this.extensions = grouped(
-      (ids) => services.extensions.byAssignments(scope, ids),
+      (ids) => services.extensions.byAssignments(reader, ids),
       (request) => request.assignmentId,
     );
     this.successors = new DataLoader(async (ids) => {
@@ -118,7 +116,7 @@ export class LoadersFactory {
   ) {}
 
   of(req: { caller?: Caller; loaders?: Loaders }): Loaders {
-    req.loaders ??= new Loaders(req.caller?.scope ?? { kind: 'subtrees', paths: [] }, {
+    req.loaders ??= new Loaders(req.caller ?? NOBODY, {
       organizations: this.organizations,
       documents: this.documents,
       tasks: this.tasks,
@@ -130,6 +128,9 @@ export class LoadersFactory {
     return req.loaders;
   }
 }
+
+/** No caller (never reached behind the guard): sees nothing. */
+const NOBODY: ContentReader = { scope: { kind: 'subtrees', paths: [] }, organizationId: '', roles: [] };
 
 function byId<T extends { id: string }>(
   load: (ids: readonly string[]) => Promise<T[]>,

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
+  IsBoolean,
   IsInt,
   Max,
   Min,
@@ -120,6 +121,14 @@ export class AssignTaskInput {
   @Field(() => AssignmentRole) @IsEnum(AssignmentRole) role: AssignmentRole;
   @Field(() => CalendarDate, { nullable: true }) @IsOptional() dueDate?: string | null;
   @Field(() => Cadence, { nullable: true }) @IsOptional() @IsEnum(Cadence) cadence?: Cadence | null;
+}
+
+@ArgsType()
+export class SetDocumentConfidentialArgs {
+  @Field(() => ID) @IsString() id: string;
+  @Field({ description: 'true: confidential (văn bản mật); false: lift the mark.' })
+  @IsBoolean()
+  confidential: boolean;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
-import { InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
 
 import { TEXT_LIMITS } from '@dondoc/platform';
 
@@ -21,4 +22,13 @@ export class DocumentInput {
     description: 'The file, base64-encoded (20 MB at most).',
   })
   fileBase64?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'importDocument: store it as confidential (văn bản mật): its content is read only by the supervisors of its owner and, each its own task, by the bodies assigned. Ignored by parseDocument.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean | null;
 }

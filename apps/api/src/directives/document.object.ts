@@ -18,6 +18,11 @@ export class DocumentObject {
   @Field(() => CalendarDate, { nullable: true }) date: string | null;
   @Field(() => String, { nullable: true }) title: string | null;
   @Field(() => DocumentStatus) status: DocumentStatus;
+  @Field({
+    description:
+      'Confidential (văn bản mật): unless the caller may read it, its title, text, outline and tasks read as a placeholder.',
+  })
+  confidential: boolean;
   @Field(() => OutlineSigner, { nullable: true }) signer: OutlineSigner | null;
   @Field(() => [OutlineRecipient]) recipients: OutlineRecipient[];
   @Field(() => [OutlineSection], {
@@ -54,6 +59,7 @@ export function toDocumentObject(document: DirectiveDocument): DocumentObject {
     date: document.date,
     title: document.title,
     status: document.status,
+    confidential: document.confidential,
     signer: document.signer
       ? {
           onBehalfOf: document.signer.onBehalfOf,

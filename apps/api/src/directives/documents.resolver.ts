@@ -14,7 +14,7 @@ import { actingOf } from '../common/acting.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.object.js';
-import { DocumentListArgs, UpdateDocumentArgs } from './directive-inputs.js';
+import { DocumentListArgs, SetDocumentConfidentialArgs, UpdateDocumentArgs } from './directive-inputs.js';
 import { DocumentInput } from './document-input.input.js';
 import { DocumentOutlineObject, toOutlineObject } from './document-outline.object.js';
 import { DocumentObject, toDocumentObject } from './document.object.js';
@@ -34,7 +34,7 @@ export class DocumentsResolver {
   })
   @RequirePermission(Permission.DOCUMENT_READ)
   async allDocuments(@CurrentCaller() caller: Caller, @Args() list: DocumentListArgs) {
-    return (await this.documents.list(caller.scope, list.filter ?? {}, list)).map(toDocumentObject);
+    return (await this.documents.list(caller, list.filter ?? {}, list)).map(toDocumentObject);
   }
 
   @Query(() => ListMetadata, { name: '_allDocumentsMeta' })
@@ -43,13 +43,13 @@ export class DocumentsResolver {
     @CurrentCaller() caller: Caller,
     @Args() list: DocumentListArgs,
   ): Promise<ListMetadata> {
-    return { count: await this.documents.count(caller.scope, list.filter ?? {}) };
+    return { count: await this.documents.count(caller, list.filter ?? {}) };
   }
 
   @Query(() => DocumentObject, { name: 'Document', nullable: true })
   @RequirePermission(Permission.DOCUMENT_READ)
   async document(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toDocumentObject(await this.documents.get(caller.scope, id));
+    return toDocumentObject(await this.documents.get(caller, id));
   }
 
   @Mutation(() => DocumentOutlineObject, {
@@ -78,6 +78,7 @@ export class DocumentsResolver {
       input,
       { organizationId: caller.organizationId, userId: caller.userId, scope: caller.scope },
       actor,
+      { confidential: input.confidential },
     );
     return toDocumentObject(document);
   }
@@ -92,6 +93,20 @@ export class DocumentsResolver {
     @Actor() actor: AuditActor,
   ) {
     return toDocumentObject(await this.documents.update(caller.scope, id, changes, actor));
+  }
+
+  @Mutation(() => DocumentObject, {
+    description:
+      "Marks a document confidential (văn bản mật) or lifts the mark. Its owner's supervisors only; audited. " +
+      "A confidential document's text and its tasks' texts are read only by the owner's supervisors and, each its own task, by the bodies assigned; everyone else reads a placeholder.",
+  })
+  @RequirePermission(Permission.DOCUMENT_IMPORT)
+  async setDocumentConfidential(
+    @CurrentCaller() caller: Caller,
+    @Args() { id, confidential }: SetDocumentConfidentialArgs,
+    @Actor() actor: AuditActor,
+  ) {
+    return toDocumentObject(await this.documents.setConfidential(caller.scope, id, confidential, actor));
   }
 
   @Mutation(() => DocumentObject, {
@@ -125,11 +140,11 @@ export class DocumentsResolver {
 
   @ResolveField(() => [DocumentObject], { description: 'Documents here that this one cites.' })
   async cites(@Parent() document: DocumentObject, @CurrentCaller() caller: Caller) {
-    return (await this.documents.linked(caller.scope, document.id)).cites.map(toDocumentObject);
+    return (await this.documents.linked(caller, document.id)).cites.map(toDocumentObject);
   }
 
   @ResolveField(() => [DocumentObject], { description: 'Documents here that cite this one.' })
   async citedBy(@Parent() document: DocumentObject, @CurrentCaller() caller: Caller) {
-    return (await this.documents.linked(caller.scope, document.id)).citedBy.map(toDocumentObject);
+    return (await this.documents.linked(caller, document.id)).citedBy.map(toDocumentObject);
   }
 }

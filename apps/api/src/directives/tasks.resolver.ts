@@ -36,19 +36,19 @@ export class TasksResolver {
   @Query(() => [TaskObject])
   @RequirePermission(Permission.DOCUMENT_READ)
   async allTasks(@CurrentCaller() caller: Caller, @Args() list: TaskListArgs) {
-    return (await this.tasks.list(caller.scope, list.filter ?? {}, list)).map(toTaskObject);
+    return (await this.tasks.list(caller, list.filter ?? {}, list)).map(toTaskObject);
   }
 
   @Query(() => ListMetadata, { name: '_allTasksMeta' })
   @RequirePermission(Permission.DOCUMENT_READ)
   async allTasksMeta(@CurrentCaller() caller: Caller, @Args() list: TaskListArgs): Promise<ListMetadata> {
-    return { count: await this.tasks.count(caller.scope, list.filter ?? {}) };
+    return { count: await this.tasks.count(caller, list.filter ?? {}) };
   }
 
   @Query(() => TaskObject, { name: 'Task', nullable: true })
   @RequirePermission(Permission.DOCUMENT_READ)
   async task(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return toTaskObject(await this.tasks.get(caller.scope, id));
+    return toTaskObject(await this.tasks.get(caller, id));
   }
 
   @Mutation(() => TaskObject, { description: 'Adds a task to a draft document.' })

@@ -56,6 +56,7 @@ export class EventNotifier {
         ],
         facts: {
           taskText: fact.taskText,
+          confidential: fact.confidential,
           organizationName: fact.organizationName,
           documentNumber: fact.documentNumber,
           // An inspection's remedy is due on its follow-up date, not the assignment's.

@@ -7,7 +7,9 @@ export interface AssignmentFacts {
   assignedByOrganizationId: string;
   /** The jurisdiction (root of the tree) the assignee belongs to: whose inspectors hear of it. */
   jurisdiction: string;
+  /** Empty for a confidential directive's task: its text never enters a notification or e-mail. */
   taskText: string;
+  confidential: boolean;
   organizationName: string;
   documentNumber: string | null;
   dueDate: string | null;
@@ -22,7 +24,8 @@ export async function assignmentFacts(
     `SELECT a.id AS "assignmentId", a.organization_id AS "organizationId",
             a.assigned_by_organization_id AS "assignedByOrganizationId",
             subpath(a.organization_path, 0, 1)::text AS jurisdiction,
-            t.text AS "taskText", o.name AS "organizationName", d.number AS "documentNumber",
+            CASE WHEN d.confidential THEN '' ELSE t.text END AS "taskText", d.confidential,
+            o.name AS "organizationName", d.number AS "documentNumber",
             coalesce(a.due_date, a.next_report_due) AS "dueDate"
        FROM assignments a
        JOIN tasks t ON t.id = a.task_id

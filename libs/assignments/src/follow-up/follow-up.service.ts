@@ -242,6 +242,7 @@ function factsOf(fact: AssignmentFacts, dueDate: string, today: string, threshol
   );
   return {
     taskText: fact.taskText,
+    confidential: fact.confidential,
     organizationName: fact.organizationName,
     documentNumber: fact.documentNumber,
     dueDate,

@@ -90,6 +90,7 @@ export class InspectionFollowUpsService {
         userIds: [row.inspectorId],
         facts: {
           taskText: fact.taskText,
+          confidential: fact.confidential,
           organizationName: fact.organizationName,
           documentNumber: fact.documentNumber,
           dueDate: row.followUpDate,

@@ -191,6 +191,7 @@ export class ReportRequestsService {
         organizationIds: [fact.organizationId],
         facts: {
           taskText: fact.taskText,
+          confidential: fact.confidential,
           organizationName: fact.organizationName,
           documentNumber: fact.documentNumber,
           dueDate: about.due,

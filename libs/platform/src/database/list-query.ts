@@ -70,10 +70,18 @@ export function page<T extends ObjectLiteral>(
   list: ResolvedListParams,
   tieBreaker: string,
 ): Promise<T[]> {
+  return pageQuery(query, list, tieBreaker).getMany();
+}
+
+/** The query of `page`, not yet run (for a caller that also reads computed columns). */
+export function pageQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  list: ResolvedListParams,
+  tieBreaker: string,
+): SelectQueryBuilder<T> {
   return query
     .orderBy(list.orderBy, list.direction, list.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
     .addOrderBy(tieBreaker, 'ASC')
     .offset(list.offset)
-    .limit(list.limit)
-    .getMany();
+    .limit(list.limit);
 }

@@ -13,6 +13,7 @@ import { CreateAssignmentTallies1764202410000 } from './1764202410000-create-ass
 import { AddSessionVersions1764202500000 } from './1764202500000-add-session-versions.js';
 import { IndexSignInRecordsForThrottleAndPruning1764202510000 } from './1764202510000-index-sign-in-records-for-throttle-and-pruning.js';
 import { AddAuditSubjectsAndKeyedChain1764202520000 } from './1764202520000-add-audit-subjects-and-keyed-chain.js';
+import { AddDocumentConfidential1764202540000 } from './1764202540000-add-document-confidential.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddSessionVersions1764202500000,
   IndexSignInRecordsForThrottleAndPruning1764202510000,
   AddAuditSubjectsAndKeyedChain1764202520000,
+  AddDocumentConfidential1764202540000,
 ];
