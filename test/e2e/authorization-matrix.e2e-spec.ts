@@ -542,6 +542,7 @@ const RIGHTS: Record<string, Right> = {
   parseDocument: 'plain',
   importDocument: 'plain',
   updateDocument: 'ownDocument',
+  setDocumentConfidential: 'ownDocument',
   publishDocument: 'ownDraft',
   allTasks: 'seeDocument',
   _allTasksMeta: 'seeDocument',
