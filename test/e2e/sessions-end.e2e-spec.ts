@@ -123,6 +123,27 @@ describe('sessions that end when their reason ends', () => {
     expect(me.data).toEqual({ me: { organization: { id: body('kt.nd').id } } });
   });
 
+  it("retiring a body ends its people's sessions, and they sign in again only once it is back", async () => {
+    const { user, session } = await signedIn(Role.ORG_OFFICER, 'kt.td');
+    const retire = (active: boolean) =>
+      graphql(
+        api.url,
+        'mutation ($id: ID!, $active: Boolean) { updateOrganization(id: $id, active: $active) { id } }',
+        { id: body('kt.td').id, active },
+        admin.headers,
+      );
+    expect((await retire(false)).body.errors).toBeUndefined();
+    // Ended by the organizations lib: this process hears of it by notification.
+    expect(await refusedWithin(session, 1_000)).toBe(true);
+    expect(await refreshAnswer(session)).toBe('UNAUTHENTICATED');
+    // Answered as for a deactivated person: the sign-in itself is refused, no session is begun.
+    await expect(signIn(api.url, user.email, TEST_PASSWORD)).rejects.toThrow(
+      /Sai địa chỉ e-mail hoặc mật khẩu|Wrong e-mail or password/,
+    );
+    expect((await retire(true)).body.errors).toBeUndefined();
+    expect(await answerTo(await signIn(api.url, user.email, TEST_PASSWORD))).toBe('OK');
+  });
+
   it('logout ends that session, access token included, and no other', async () => {
     const { user, session } = await signedIn();
     const phone = await signIn(api.url, user.email, TEST_PASSWORD);

@@ -78,7 +78,10 @@ export class AuthService {
       .getOne();
     // Same work and same answer whether the e-mail or the password is wrong.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid || !user.active) throw WRONG_CREDENTIALS;
+    // A person of a body that was deactivated signs in no more than a deactivated person.
+    if (!user || !valid || !user.active || !(await this.bodyActive(user.organizationId))) {
+      throw WRONG_CREDENTIALS;
+    }
     await this.throttle.succeeded(attempt);
     return this.issue(user, randomUUID());
   }
@@ -173,7 +176,9 @@ export class AuthService {
       // The user's row is held until commit: a change that ends their sessions waits for this
       // one (and then revokes the token issued here), or this one sees the version it moved to.
       const [current] = (await manager.query(
-        'SELECT active, session_version FROM users WHERE id = $1 FOR SHARE',
+        `SELECT u.active AND o.active AS active, u.session_version
+           FROM users u JOIN organizations o ON o.id = u.organization_id
+          WHERE u.id = $1 FOR SHARE OF u`,
         [user.id],
       )) as { active: boolean; session_version: number }[];
       if (!current?.active || current.session_version !== user.sessionVersion) return 'ended';
@@ -199,6 +204,13 @@ export class AuthService {
     if (outcome === 'reused') await this.endSession(familyId);
     if (outcome !== 'issued') throw SESSION_ENDED();
     return { accessToken: await signAccessToken(claims, this.secret(), now), refreshToken, user };
+  }
+
+  private async bodyActive(organizationId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query('SELECT active FROM organizations WHERE id = $1', [
+      organizationId,
+    ])) as { active: boolean }[];
+    return rows[0]?.active === true;
   }
 
   /** Ends one sign-in: its refresh tokens, and its access tokens in every API process. */

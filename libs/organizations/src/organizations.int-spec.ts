@@ -27,7 +27,12 @@ describe('organizations', () => {
       }),
     ).initialize();
     const audit = new AuditTrail(new SystemClock(), new AuditKey(TEST_AUDIT_KEY));
-    service = new OrganizationsService(dataSource.getRepository(Organization), dataSource, audit);
+    service = new OrganizationsService(
+      dataSource.getRepository(Organization),
+      dataSource,
+      audit,
+      new SystemClock(),
+    );
     seeder = new OrganizationSeeder(dataSource, audit);
     await seeder.seed(konTum2019Gazetteer.entries);
     byKey = new Map(

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import { type AuditActor, AuditTrail } from '@dondoc/audit';
-import { badInput, type ListParams, notFound, page, resolveListParams } from '@dondoc/platform';
+import {
+  badInput,
+  Clock,
+  endSessionsOfUsers,
+  type ListParams,
+  notFound,
+  page,
+  resolveListParams,
+} from '@dondoc/platform';
 
 import { type AccessScope, scopeCondition } from './access-scope.js';
 import { containsPattern } from './fold-text.js';
@@ -49,6 +57,7 @@ export class OrganizationsService {
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   async list(scope: AccessScope, filter: OrganizationFilter, params: ListParams): Promise<Organization[]> {
@@ -133,8 +142,12 @@ export class OrganizationsService {
     if (changes.level !== undefined) organization.level = changes.level;
     if (changes.aliases !== undefined) organization.aliases = cleanAliases(changes.aliases);
     if (changes.active !== undefined) organization.active = changes.active;
+    const deactivated = before.active && !organization.active;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Organization).save(organization);
+      // Its people's tokens name a body that no longer acts: their sessions end with it, and
+      // sign-in refuses them while it stays inactive (AuthService).
+      if (deactivated) await endSessionsOfUsers(manager, await usersOf(manager, saved.id), this.clock.now());
       await this.audit.record(manager, {
         ...actor,
         action: 'organization.updated',
@@ -246,4 +259,12 @@ function requireName(name: string): string {
 
 function cleanAliases(aliases: string[] | undefined): string[] {
   return [...new Set((aliases ?? []).map((alias) => alias.trim()).filter((alias) => alias !== ''))];
+}
+
+/** Ids of the people of one body, read in the transaction that changes it. */
+async function usersOf(manager: EntityManager, organizationId: string): Promise<string[]> {
+  const rows = (await manager.query('SELECT id FROM users WHERE organization_id = $1', [organizationId])) as {
+    id: string;
+  }[];
+  return rows.map((row) => row.id);
 }
