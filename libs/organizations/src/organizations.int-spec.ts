@@ -154,6 +154,25 @@ describe('organizations', () => {
     expect(subject.paths).toBe(`{${womensUnion.path}}`);
   });
 
+  it('takes a null argument (an explicit GraphQL null) as no change, not as emptying the field', async () => {
+    const veterans = byKey.get('kt.ccb')!;
+    const nulls = {
+      name: null,
+      kind: null,
+      level: null,
+      aliases: null,
+      active: null,
+    } as unknown as Parameters<OrganizationsService['update']>[2];
+    const updated = await service.update(ALL_ORGANIZATIONS, veterans.id, nulls, SYSTEM_ACTOR);
+    expect(updated).toMatchObject({
+      name: veterans.name,
+      kind: veterans.kind,
+      level: veterans.level,
+      aliases: veterans.aliases,
+      active: true,
+    });
+  });
+
   it('leaves nothing behind when the audit event cannot be written: the change rolls back', async () => {
     const names = async () =>
       (await service.list(ALL_ORGANIZATIONS, { q: 'So Tai chinh' }, {})).map((o) => o.name);

@@ -136,12 +136,13 @@ export class OrganizationsService {
   ): Promise<Organization> {
     const organization = await this.get(scope, id);
     const before = auditView(organization);
-    if (changes.name !== undefined) organization.name = requireName(changes.name);
+    // A null argument leaves a field as it is: none of these may be emptied.
+    if (changes.name != null) organization.name = requireName(changes.name);
     if (changes.shortName !== undefined) organization.shortName = changes.shortName?.trim() || null;
-    if (changes.kind !== undefined) organization.kind = changes.kind;
-    if (changes.level !== undefined) organization.level = changes.level;
-    if (changes.aliases !== undefined) organization.aliases = cleanAliases(changes.aliases);
-    if (changes.active !== undefined) organization.active = changes.active;
+    if (changes.kind != null) organization.kind = changes.kind;
+    if (changes.level != null) organization.level = changes.level;
+    if (changes.aliases != null) organization.aliases = cleanAliases(changes.aliases);
+    if (changes.active != null) organization.active = changes.active;
     const deactivated = before.active && !organization.active;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Organization).save(organization);

@@ -163,7 +163,11 @@ describe('loadConfig', () => {
   });
 
   describe('the logins of least privilege', () => {
-    const app = { DATABASE_URL: 'postgres://dondoc_app:a@db:5432/dondoc', JWT_SECRET: 'x'.repeat(32) };
+    const app = {
+      DATABASE_URL: 'postgres://dondoc_app:a@db:5432/dondoc',
+      JWT_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
+    };
 
     it('migrates as the owner when MIGRATION_DATABASE_URL names one, else with DATABASE_URL', () => {
       const single = loadConfig(app);
