@@ -4,8 +4,9 @@ import {
   AuditChainVersion,
   type AuditKey,
   type JsonValue,
+  type StoredAuditEventRow,
   auditEventHash,
-  ltreeArray,
+  hashInputOfRow,
   plainAuditHash,
 } from '@dondoc/audit';
 
@@ -15,22 +16,6 @@ import {
  * an HMAC with a key that is not the deployment's.
  */
 export type Rehash = { plain: true; claimVersion1?: boolean } | { key: AuditKey };
-
-interface Row {
-  id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_organization_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: JsonValue | null;
-  after: JsonValue | null;
-  request_id: string | null;
-  subject_paths: string | null;
-  chain_version: number;
-  hash: string;
-}
 
 /**
  * What the issue's attacker did, as a database superuser: disable the append-only trigger,
@@ -53,7 +38,7 @@ export async function rewriteAuditEvent(
       [eventId],
     );
     let previousHash = previous.rows[0]?.hash ?? '0'.repeat(64);
-    const rows = await client.query<Row>(
+    const rows = await client.query<StoredAuditEventRow>(
       `SELECT id::text AS id, occurred_at, actor_id, actor_organization_id, action, entity_type, entity_id,
               before, after, request_id, subject_paths::text AS subject_paths, chain_version, hash
          FROM audit_events WHERE id >= $1 ORDER BY id`,
@@ -61,20 +46,7 @@ export async function rewriteAuditEvent(
     );
     for (const row of rows.rows) {
       const version = 'plain' in rehash && rehash.claimVersion1 ? AuditChainVersion.PLAIN : row.chain_version;
-      const input = {
-        occurredAt: row.occurred_at,
-        actorId: row.actor_id,
-        actorOrganizationId: row.actor_organization_id,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        subjectPaths: ltreeArray(row.subject_paths),
-        chainVersion: version,
-        previousHash,
-      };
+      const input = hashInputOfRow(row, previousHash, version);
       const hash =
         'plain' in rehash
           ? plainAuditHash({ ...input, chainVersion: AuditChainVersion.PLAIN })

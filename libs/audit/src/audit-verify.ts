@@ -2,7 +2,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AuditAnchor } from './audit-anchor.js';
 import { ltreeArray } from './audit-event.entity.js';
-import { AuditChainVersion, GENESIS_HASH, type JsonValue, auditEventHash } from './audit-hash.js';
+import {
+  AuditChainVersion,
+  type AuditHashInput,
+  GENESIS_HASH,
+  type JsonValue,
+  auditEventHash,
+} from './audit-hash.js';
 import type { AuditKey } from './audit-key.js';
 
 export interface VerifyAuditChainOptions {
@@ -31,7 +37,8 @@ export interface AuditChainReport {
   firstBroken: BrokenLink | null;
 }
 
-interface AuditEventRow {
+/** An event as the trail's readers select it (`id` as text, `subject_paths` as ltree[] text). */
+export interface StoredAuditEventRow {
   id: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -44,8 +51,36 @@ interface AuditEventRow {
   request_id: string | null;
   subject_paths: string | null;
   chain_version: number;
-  previous_hash: string;
   hash: string;
+}
+
+interface AuditEventRow extends StoredAuditEventRow {
+  previous_hash: string;
+}
+
+/**
+ * What the hash of a stored event covers, with the link and version it is checked (or, in the
+ * tampering tests, forged) under.
+ */
+export function hashInputOfRow(
+  row: StoredAuditEventRow,
+  previousHash: string,
+  chainVersion: number = row.chain_version,
+): AuditHashInput {
+  return {
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorOrganizationId: row.actor_organization_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    subjectPaths: ltreeArray(row.subject_paths),
+    chainVersion,
+    previousHash,
+  };
 }
 
 /**
@@ -169,23 +204,7 @@ function checkRow(
   if (row.chain_version !== AuditChainVersion.PLAIN && key === null) {
     return 'no key: AUDIT_KEY is needed to check keyed events';
   }
-  const recomputed = auditEventHash(
-    {
-      occurredAt: row.occurred_at,
-      actorId: row.actor_id,
-      actorOrganizationId: row.actor_organization_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      before: row.before,
-      after: row.after,
-      requestId: row.request_id,
-      subjectPaths: ltreeArray(row.subject_paths),
-      chainVersion: row.chain_version,
-      previousHash: row.previous_hash,
-    },
-    key,
-  );
+  const recomputed = auditEventHash(hashInputOfRow(row, row.previous_hash), key);
   if (recomputed !== row.hash) {
     return row.chain_version === AuditChainVersion.PLAIN
       ? 'hash mismatch: the content of this event was changed after it was recorded'
