@@ -13,6 +13,15 @@ interface GraphqlError {
 }
 
 /**
+ * How long another caller may wait while a hostile document is read. Reading on the event loop
+ * stalled everyone for 29 s; in the pool a probe answers in milliseconds on a quiet machine,
+ * but the full suite shares two cores among several API processes, where one probe once took
+ * 1.15 s from CPU contention alone. Three seconds still tells the two apart; the figures
+ * belong to `npm run bench:hostile`.
+ */
+const PROBE_BOUND_MS = 3_000;
+
+/**
  * Runs `work` while another user asks `{ me { id } }` every 100 ms; returns the work's
  * outcome, how long it took and the slowest probe.
  */
@@ -88,7 +97,7 @@ describe('hostile documents over the API', () => {
     );
     expect(ms).toBeLessThan(5_000);
     expect(probes).toBeGreaterThan(0);
-    expect(slowestProbeMs).toBeLessThan(1_000);
+    expect(slowestProbeMs).toBeLessThan(PROBE_BOUND_MS);
   });
 
   it('stops a document that reads past its time budget with TIMEOUT, while others are answered', async () => {
@@ -103,7 +112,7 @@ describe('hostile documents over the API', () => {
     });
     expect(result.errors?.[0].message).toBe('Đọc văn bản mất quá 2 giây nên đã dừng');
     expect(ms).toBeLessThan(5_000);
-    expect(slowestProbeMs).toBeLessThan(1_000);
+    expect(slowestProbeMs).toBeLessThan(PROBE_BOUND_MS);
   });
 
   it('still reads an ordinary document afterwards', async () => {
