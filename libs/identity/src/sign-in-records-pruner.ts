@@ -16,31 +16,24 @@ export interface PrunedSignInRecords {
   revokedRefreshTokens: number;
 }
 
-// Each deletes one batch of rows found through the index named (migration 1764202510000);
-// SKIP LOCKED lets two workers pruning at once share the rows instead of waiting.
-const PRUNE_LOGIN_ATTEMPTS = `
+/**
+ * One batch of `table`'s rows whose `column` is before $1, at most $2 of them, found through
+ * that column's index (migration 1764202510000); SKIP LOCKED lets two workers pruning at once
+ * share the rows instead of waiting.
+ */
+function pruneBatch(table: string, column: string): string {
+  return `
   WITH gone AS (
-    DELETE FROM login_attempts WHERE id IN (
-      SELECT id FROM login_attempts WHERE attempted_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+    DELETE FROM ${table} WHERE id IN (
+      SELECT id FROM ${table} WHERE ${column} < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
     RETURNING 1)
-  SELECT count(*)::int AS deleted FROM gone`; // login_attempts_attempted_at
-const PRUNE_EXPIRED_REFRESH_TOKENS = `
-  WITH gone AS (
-    DELETE FROM refresh_tokens WHERE id IN (
-      SELECT id FROM refresh_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
-    RETURNING 1)
-  SELECT count(*)::int AS deleted FROM gone`; // refresh_tokens_expires_at
-const PRUNE_REVOKED_REFRESH_TOKENS = `
-  WITH gone AS (
-    DELETE FROM refresh_tokens WHERE id IN (
-      SELECT id FROM refresh_tokens WHERE revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
-    RETURNING 1)
-  SELECT count(*)::int AS deleted FROM gone`; // refresh_tokens_revoked_at
+  SELECT count(*)::int AS deleted FROM gone`;
+}
 
 export const PRUNE_STATEMENTS = {
-  loginAttempts: PRUNE_LOGIN_ATTEMPTS,
-  expiredRefreshTokens: PRUNE_EXPIRED_REFRESH_TOKENS,
-  revokedRefreshTokens: PRUNE_REVOKED_REFRESH_TOKENS,
+  loginAttempts: pruneBatch('login_attempts', 'attempted_at'),
+  expiredRefreshTokens: pruneBatch('refresh_tokens', 'expires_at'),
+  revokedRefreshTokens: pruneBatch('refresh_tokens', 'revoked_at'),
 } as const;
 
 /**
