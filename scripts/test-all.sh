@@ -6,21 +6,27 @@ cd "$(dirname "$0")/.."
 echo "== install (root and console, from the lock files)"
 npm ci --no-audit --no-fund
 
-# The browser tests drive Debian's Chromium (playwright-core downloads no browser).
+# Debian packages the tests drive: Chromium for the browser tests (playwright-core downloads
+# no browser), haproxy as the multi-instance tests' load balancer, PgBouncer for the pooled
+# database path. Only what is missing is installed.
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+[ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null 2>&1 || missing+=(pgbouncer)
+if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Chromium is missing at $CHROMIUM and apt-get is not available to install it." >&2
-    echo "Install Chromium with this system's package manager (or set CHROMIUM_PATH), then run again." >&2
+    echo "Missing: ${missing[*]}, and apt-get is not available to install them." >&2
+    echo "Install them with this system's package manager (or set CHROMIUM_PATH), then run again." >&2
     exit 1
   fi
-  echo "== install Chromium (apt-get install chromium)"
+  echo "== install ${missing[*]} (apt-get)"
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo -n); fi
   if ! { "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; then
-    echo "Could not install Chromium with apt-get (it needs root, or sudo without a password)." >&2
-    echo "Run: apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium), then run again." >&2
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+    echo "Could not install ${missing[*]} with apt-get (it needs root, or sudo without a password)." >&2
+    echo "Run: apt-get install -y ${missing[*]}, then run again." >&2
     exit 1
   fi
   if [ ! -x "$CHROMIUM" ]; then
