@@ -111,8 +111,8 @@ const secretRefs = (container: Any): Array<{ name: string; key: string; optional
 describe('the Kubernetes manifests (deploy/kubernetes)', () => {
   it('finds a province with its app and its migration, and renders every kustomization', () => {
     expect(provinces.map((p) => p.name)).toContain('province');
-    for (const { path, objects } of rendered) expect({ path, count: objects.length }).toMatchObject({ path });
-    expect(provinces[0]!.app.length).toBeGreaterThan(10);
+    const empty = rendered.filter(({ objects }) => objects.length === 0).map(({ path }) => path);
+    expect(empty).toEqual([]);
   });
 
   (kubectl ? it : it.skip)('renders each province as kubectl kustomize does', () => {
