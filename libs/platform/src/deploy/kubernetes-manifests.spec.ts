@@ -19,6 +19,7 @@ import {
 import { parseAllDocuments } from 'yaml';
 
 import { SHUTDOWN_DEADLINE_MS } from '../runtime/stop-on-signal.js';
+import { typecheckKubernetesObjects } from '../testing/kubernetes-typecheck.js';
 import { containersOf, type KubeObject, kustomizeBuild, podSpecOf } from '../testing/kustomize-build.js';
 
 /**
@@ -146,6 +147,14 @@ describe('the Kubernetes manifests (deploy/kubernetes)', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names no field, and no value of a type, that the Kubernetes types do not have', () => {
+    const entries = [...rendered, { path: 'secret.example.yaml', objects: exampleSecrets }].flatMap(
+      ({ path, objects }) =>
+        objects.map((object) => ({ where: `${path}: ${object.kind}/${object.metadata.name}`, object })),
+    );
+    expect(typecheckKubernetesObjects(entries, ROOT)).toEqual([]);
   });
 
   describe.each(provinces)('the province "$name"', (province) => {
