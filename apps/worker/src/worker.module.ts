@@ -15,6 +15,7 @@ import {
   LoggingModule,
   MetricsModule,
   QueueName,
+  redisOptionsFromUrl,
 } from '@dondoc/platform';
 
 import { ExportsProcessor } from './exports/exports.processor.js';
@@ -45,8 +46,8 @@ export class WorkerModule {
         DiscoveryModule,
         BullModule.forRoot({
           // Workers block on Redis: never give up a command, reconnect for as long as it takes.
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
-          prefix: 'dondoc',
+          connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null },
+          prefix: config.queuePrefix,
         }),
         BullModule.registerQueue(
           { name: QueueName.System },
