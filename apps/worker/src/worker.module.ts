@@ -22,8 +22,10 @@ import { ExportsProcessor } from './exports/exports.processor.js';
 import { FollowUpProcessor } from './follow-up/follow-up.processor.js';
 import { JobMetricsWatcher } from './operations/job-metrics.watcher.js';
 import { QueueErrorLog } from './operations/queue-error-log.js';
+import { RedisEvictionCheck } from './operations/redis-eviction-check.js';
 import { EventsProcessor } from './outbox/events.processor.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
+import { ScheduleKeeper } from './schedules/schedule-keeper.js';
 import { HeartbeatProcessor } from './system/heartbeat.processor.js';
 
 /**
@@ -68,6 +70,8 @@ export class WorkerModule {
         ExportsProcessor,
         JobMetricsWatcher,
         QueueErrorLog,
+        ScheduleKeeper,
+        RedisEvictionCheck,
       ],
     };
   }
