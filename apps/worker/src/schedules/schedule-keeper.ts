@@ -7,6 +7,8 @@ import { AppConfig } from '@dondoc/platform';
 
 import { type JobSchedule, jobSchedules } from './job-schedules.js';
 
+const PERIODIC = 'periodic check';
+
 /**
  * Keeps the job schedulers in Redis. They live only there: a Redis that restarts empty (no
  * persistence, a failover to a blank replica, a flush) forgets them while the worker stays up.
@@ -27,8 +29,11 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unsubscribe: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  /** A reconnect came while a check ran: that check may have read the Redis from before. */
-  private checkAgain = false;
+  /**
+   * Why to check again once the running check ends: a reconnect came meanwhile, and the
+   * running check may have read the Redis from before it.
+   */
+  private checkAgain: string | null = null;
   private failing = false;
   private stopped = false;
 
@@ -39,7 +44,7 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.schedules = jobSchedules(config);
   }
 
-  /** At start, every definition as this version has it: waits for Redis, like the processors. */
+  /** At start, every definition as this version has it; the start waits until Redis answers. */
   async onApplicationBootstrap(): Promise<void> {
     for (const schedule of this.schedules) {
       await this.register(schedule);
@@ -52,7 +57,7 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnModuleDestroy {
       backend.on('ready', onReady);
       this.unsubscribe.push(() => backend.off('ready', onReady));
     }
-    this.timer = setInterval(() => this.check('periodic check'), this.config.scheduleCheckEveryMs);
+    this.timer = setInterval(() => this.check(PERIODIC), this.config.scheduleCheckEveryMs);
   }
 
   onModuleDestroy(): void {
@@ -66,17 +71,16 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnModuleDestroy {
   private check(reason: string): void {
     if (this.stopped) return;
     if (this.running) {
-      if (reason !== 'periodic check') this.checkAgain = true;
+      if (reason !== PERIODIC) this.checkAgain = reason;
       return;
     }
     this.running = this.restoreMissing(reason)
       .catch((error: unknown) => this.failed(error))
       .finally(() => {
         this.running = null;
-        if (this.checkAgain) {
-          this.checkAgain = false;
-          this.check(reason);
-        }
+        const again = this.checkAgain;
+        this.checkAgain = null;
+        if (again !== null) this.check(again);
       });
   }
 
