@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
-import { freePort, QueueName, SystemJob, WORKER_HEARTBEAT_KEY } from '@dondoc/platform';
+import { DEFAULT_QUEUE_PREFIX, freePort, QueueName, SystemJob, WORKER_HEARTBEAT_KEY } from '@dondoc/platform';
 import {
   builtEntry,
   createTestDatabase,
@@ -161,7 +161,10 @@ describe('the worker process', () => {
       WORKER_PORT: String(port),
       AUDIT_ANCHOR_FILE: anchors,
     });
-    const queue = new Queue(QueueName.System, { connection: { url: workerRedisUrl }, prefix: 'dondoc' });
+    const queue = new Queue(QueueName.System, {
+      connection: { url: workerRedisUrl },
+      prefix: DEFAULT_QUEUE_PREFIX,
+    });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`, 30_000);
       // What the scheduler does at 01:30, now: twice, as a retried or doubled run would.

@@ -15,14 +15,17 @@ import {
   LoggingModule,
   MetricsModule,
   QueueName,
+  redisOptionsFromUrl,
 } from '@dondoc/platform';
 
 import { ExportsProcessor } from './exports/exports.processor.js';
 import { FollowUpProcessor } from './follow-up/follow-up.processor.js';
 import { JobMetricsWatcher } from './operations/job-metrics.watcher.js';
 import { QueueErrorLog } from './operations/queue-error-log.js';
+import { RedisEvictionCheck } from './operations/redis-eviction-check.js';
 import { EventsProcessor } from './outbox/events.processor.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
+import { ScheduleKeeper } from './schedules/schedule-keeper.js';
 import { HeartbeatProcessor } from './system/heartbeat.processor.js';
 
 /**
@@ -45,8 +48,8 @@ export class WorkerModule {
         DiscoveryModule,
         BullModule.forRoot({
           // Workers block on Redis: never give up a command, reconnect for as long as it takes.
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
-          prefix: 'dondoc',
+          connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null },
+          prefix: config.queuePrefix,
         }),
         BullModule.registerQueue(
           { name: QueueName.System },
@@ -67,6 +70,8 @@ export class WorkerModule {
         ExportsProcessor,
         JobMetricsWatcher,
         QueueErrorLog,
+        ScheduleKeeper,
+        RedisEvictionCheck,
       ],
     };
   }

@@ -12,8 +12,6 @@ import { withoutThirdPartyFonts } from './without-third-party-fonts.js';
 
 /** Where the board is served; the console's catch-all route leaves this path alone. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
-/** The worker's BullMQ prefix (apps/worker/src/worker.module.ts). */
-const QUEUE_PREFIX = 'dondoc';
 /** How long a request of the board's API waits for a connection being made. */
 const READY_WAIT_MS = 2_000;
 
@@ -62,7 +60,9 @@ export class QueueBoard implements OnApplicationShutdown {
     redis.on('error', (error: Error) => this.redisIs(false, error.message));
     redis.on('ready', () => this.redisIs(true));
     // One connection for the three queues; BullMQ leaves a connection it was given open.
-    const queues = ALL_QUEUES.map((name) => new Queue(name, { connection: redis, prefix: QUEUE_PREFIX }));
+    const queues = ALL_QUEUES.map(
+      (name) => new Queue(name, { connection: redis, prefix: this.config.queuePrefix }),
+    );
     // Errors of the shared connection reach each queue too; `redis` has already logged them.
     for (const queue of queues) queue.on('error', () => undefined);
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);

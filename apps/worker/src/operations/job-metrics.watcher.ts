@@ -20,7 +20,7 @@ export class JobMetricsWatcher implements OnModuleInit {
     private readonly discovery: DiscoveryService,
   ) {}
 
-  /** At module init, not bootstrap: no job is missed, and the processors' bootstrap waits for Redis. */
+  /** At module init, not bootstrap: no job is missed, and the schedulers' registration at bootstrap waits for Redis. */
   onModuleInit(): void {
     const jobs = new JobMetrics(this.metrics, {
       queues: productQueues(this.moduleRef),

@@ -1,36 +1,24 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 import { AuditKey, anchorAuditChain } from '@dondoc/audit';
 import { SignInRecordsPruner } from '@dondoc/identity';
-import {
-  AUDIT_ANCHOR_PATTERN,
-  AppConfig,
-  Clock,
-  HEARTBEAT_EVERY_MS,
-  PRUNE_SIGN_IN_RECORDS_EVERY_MS,
-  QueueName,
-  RedisStatus,
-  SystemJob,
-  TIME_ZONE,
-} from '@dondoc/platform';
+import { AppConfig, Clock, QueueName, RedisStatus, SystemJob } from '@dondoc/platform';
 
 /**
- * The worker's pulse: a job scheduler (one definition, safe to register from every copy
- * of the worker) runs a heartbeat job that stamps Redis, so the API can tell whether
+ * The worker's pulse: a heartbeat job that stamps Redis, so the API can tell whether
  * background work is being done at all. The same queue's housekeeping: pruning old sign-in
  * records, hourly, and the daily audit anchor: the head of the chain appended to
  * AUDIT_ANCHOR_FILE, outside the database (idempotent: a head already anchored is not
- * written twice).
+ * written twice). Their schedules are schedules/job-schedules.ts.
  */
 @Processor(QueueName.System)
-export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class HeartbeatProcessor extends WorkerHost {
   private readonly logger = new Logger(HeartbeatProcessor.name);
 
   constructor(
-    @InjectQueue(QueueName.System) private readonly queue: Queue,
     private readonly clock: Clock,
     private readonly redis: RedisStatus,
     private readonly signInRecords: SignInRecordsPruner,
@@ -39,24 +27,6 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
     private readonly config: AppConfig,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SystemJob.Heartbeat,
-      { every: HEARTBEAT_EVERY_MS },
-      { name: SystemJob.Heartbeat, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SystemJob.PruneSignInRecords,
-      { every: PRUNE_SIGN_IN_RECORDS_EVERY_MS },
-      { name: SystemJob.PruneSignInRecords, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
-    );
-    await this.queue.upsertJobScheduler(
-      SystemJob.AuditAnchor,
-      { pattern: AUDIT_ANCHOR_PATTERN, tz: TIME_ZONE },
-      { name: SystemJob.AuditAnchor, data: {}, opts: { removeOnComplete: 30, removeOnFail: 100 } },
-    );
   }
 
   async process(job: Job): Promise<unknown> {

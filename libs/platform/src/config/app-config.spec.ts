@@ -52,6 +52,35 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the Redis settings: every REDIS_URL form, the queue prefix, the schedule check', () => {
+    const defaults = loadConfig({});
+    expect(defaults.queuePrefix).toBe('{dondoc}');
+    expect(defaults.scheduleCheckEveryMs).toBe(30_000);
+    const set = loadConfig({
+      REDIS_URL: 'redis+sentinel://s1:26379,s2:26379/dondoc',
+      QUEUE_PREFIX: 'dondoc',
+      SCHEDULE_CHECK_EVERY_MS: '2000',
+    });
+    expect([set.redisUrl, set.queuePrefix, set.scheduleCheckEveryMs]).toEqual([
+      'redis+sentinel://s1:26379,s2:26379/dondoc',
+      'dondoc',
+      2000,
+    ]);
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380' }).redisUrl).toBe('rediss://cache:6380');
+    expect(() => loadConfig({ REDIS_URL: 'redis+sentinel://s1:26379' })).toThrow(
+      /^REDIS_URL names its Sentinel hosts, then the master/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'memcached://cache' })).toThrow(
+      /^REDIS_URL must start with redis:\/\//,
+    );
+    for (const prefix of ['a:b', '{a}{b}', '{}', 'x'.repeat(65)]) {
+      expect(() => loadConfig({ QUEUE_PREFIX: prefix })).toThrow(/^QUEUE_PREFIX must be/);
+    }
+    expect(() => loadConfig({ SCHEDULE_CHECK_EVERY_MS: '10' })).toThrow(
+      /^SCHEDULE_CHECK_EVERY_MS must be a whole number from 500 to 3600000/,
+    );
+  });
+
   it('reads the GraphQL limits, with defaults, and names a bad one', () => {
     expect(loadConfig({}).graphqlLimits).toEqual({
       maxDepth: 12,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 import { loginOf, roleNameProblem } from '../database/database-roles.js';
+import { DEFAULT_QUEUE_PREFIX, redisOptionsFromUrl } from '../queues/redis-connection.js';
 import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
 import { readTrustedProxies } from './trusted-proxies.js';
 
@@ -43,7 +44,12 @@ export class AppConfig {
   readonly migrationDatabaseUrl: string | null;
   /** A superuser or CREATEROLE login for `cli db roles` only; null when not given. */
   readonly databaseAdminUrl: string | null;
+  /** `redis://`, `rediss://` or `redis+sentinel://` (queues/redis-connection.ts). */
   readonly redisUrl: string;
+  /** What every BullMQ key starts with; the worker and the queue board must agree. */
+  readonly queuePrefix: string;
+  /** How often a worker checks that the job schedulers are still in Redis. */
+  readonly scheduleCheckEveryMs: number;
   readonly port: number;
   readonly jwtSecret: string | null;
   /** Keys the audit chain (HMAC); kept outside the database. Null until generated in zero configuration. */
@@ -96,6 +102,8 @@ export class AppConfig {
     this.migrationDatabaseUrl = fields.migrationDatabaseUrl;
     this.databaseAdminUrl = fields.databaseAdminUrl;
     this.redisUrl = fields.redisUrl;
+    this.queuePrefix = fields.queuePrefix;
+    this.scheduleCheckEveryMs = fields.scheduleCheckEveryMs;
     this.port = fields.port;
     this.jwtSecret = fields.jwtSecret;
     this.auditKey = fields.auditKey;
@@ -168,7 +176,18 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   checkDatabaseLogins(databaseUrl, migrationDatabaseUrl, databaseAdminUrl, problems);
 
   const redisUrl = value('REDIS_URL') ?? 'redis://127.0.0.1:6379';
-  checkUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:'], problems);
+  try {
+    redisOptionsFromUrl(redisUrl);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  // Braces allowed for a Redis Cluster hash tag; ':' is BullMQ's own separator.
+  const queuePrefix = value('QUEUE_PREFIX') ?? DEFAULT_QUEUE_PREFIX;
+  if (!/^[A-Za-z0-9_.{}-]{1,64}$/.test(queuePrefix) || !/^[^{}]*(\{[^{}]+\}[^{}]*)?$/.test(queuePrefix)) {
+    problems.push(
+      `QUEUE_PREFIX must be letters, digits, . _ - and at most one {hash tag}, e.g. "${DEFAULT_QUEUE_PREFIX}", got "${queuePrefix}"`,
+    );
+  }
 
   const portText = value('PORT') ?? '3000';
   const port = Number(portText);
@@ -239,6 +258,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   };
   const workerPort = integer('WORKER_PORT', 3001, 1, 65535);
   const workerConcurrency = integer('WORKER_CONCURRENCY', 4, 1, 64);
+  const scheduleCheckEveryMs = integer('SCHEDULE_CHECK_EVERY_MS', 30_000, 500, 3_600_000);
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
@@ -299,6 +319,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     migrationDatabaseUrl,
     databaseAdminUrl,
     redisUrl,
+    queuePrefix,
+    scheduleCheckEveryMs,
     port,
     jwtSecret,
     auditKey,

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
 import { AppConfig } from '../config/app-config.js';
-import { redisOptionsFromUrl } from './redis-connection.js';
+import { redactUrl, redisOptionsFromUrl } from './redis-connection.js';
 import { HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_KEY } from './system-jobs.js';
 
 /**
@@ -77,15 +77,5 @@ export class RedisStatus implements OnApplicationShutdown {
     } else if (!first) {
       this.logger.log(`Redis answers again${where}: background work resumes`);
     }
-  }
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
   }
 }
