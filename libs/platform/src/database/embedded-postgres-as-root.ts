@@ -110,7 +110,9 @@ function clusterFor(dir: string, sharedDir: string, log: (message: string) => vo
   const home = join(sharedDir, 'clusters');
   mkdirSync(home, { recursive: true });
   chmodSync(home, 0o711);
-  const name = `${basename(dirname(dir)).replace(/^\.+/, '').replace(/[^\w.-]/g, '_')}-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`;
+  const name = `${basename(dirname(dir))
+    .replace(/^\.+/, '')
+    .replace(/[^\w.-]/g, '_')}-${createHash('sha256').update(dir).digest('hex').slice(0, 12)}`;
   const clusterDir = join(home, name);
   if (existsSync(clusterDir)) {
     const aside = `${clusterDir}.set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}`;
