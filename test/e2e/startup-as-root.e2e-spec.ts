@@ -112,7 +112,12 @@ describeAsRoot(
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const api = Object.assign(child, { output: () => output, url: `http://127.0.0.1:${port}` });
       try {
-        await waitForHttp(`${api.url}/health/ready`, 120_000);
+        // An API that gives up says why at once: no point in waiting for it to answer.
+        const gaveUp = new Promise<never>((_, reject) =>
+          child.once('exit', (code) => reject(new Error(`the API stopped (exit code ${code})`))),
+        );
+        gaveUp.catch(() => undefined); // it stops later too, when asked to
+        await Promise.race([waitForHttp(`${api.url}/health/ready`, 120_000), gaveUp]);
       } catch (error) {
         await stop(api);
         throw new Error(`${String(error)}\n--- API output ---\n${output}`, { cause: error });
