@@ -89,13 +89,11 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   );
   while (!(await answers(options.probeUrl))) {
     if (gone !== null) {
-      throw new Error(`PostgreSQL did not start for ${options.clusterDir}: ${gone}: ${output.last()}`);
+      throw new Error(`${gone}: ${output.last()}`);
     }
     if (Date.now() > deadline) {
       await stopChild(child, exit);
-      throw new Error(
-        `PostgreSQL did not answer within ${options.readyWithinMs ?? 60_000} ms: ${output.last()}`,
-      );
+      throw new Error(`no answer within ${options.readyWithinMs ?? 60_000} ms: ${output.last()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
