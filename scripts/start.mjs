@@ -10,6 +10,12 @@ let stopping = false;
 
 function run(name, entry) {
   const child = spawn(node, ['--enable-source-maps', entry], { stdio: 'inherit', env: process.env });
+  // A child that cannot be spawned at all (node gone, EACCES) says so in one line instead of
+  // an unhandled 'error' event with a stack trace.
+  child.on('error', (error) => {
+    console.error(`dondoc: cannot start the ${name} (${error.code ?? error.message}); stopping everything`);
+    stop(1);
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`dondoc: the ${name} stopped (${signal ?? `exit code ${code}`}); stopping everything`);

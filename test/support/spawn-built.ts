@@ -15,6 +15,31 @@ export function builtEntry(face: 'api' | 'worker' | 'cli'): string {
   return entry;
 }
 
+/** Variables the product reads: a child process gets them from its test, never from the parent. */
+const PRODUCT_VARIABLES = new Set([
+  'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'DATABASE_ADMIN_URL',
+  'REDIS_URL',
+  'PORT',
+  'JWT_SECRET',
+  'SMTP_URL',
+  'APP_URL',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'NODE_ENV',
+  'NODE_OPTIONS',
+  'WORKER_HOST',
+  'METRICS_TOKEN',
+  'GRAPHQL_INTROSPECTION',
+  'TRUSTED_PROXIES',
+  'AUDIT_KEY',
+  'AUDIT_ANCHOR_FILE',
+  'QUEUE_PREFIX',
+  'SCHEDULE_CHECK_EVERY_MS',
+  'EMBEDDED_POSTGRES_SHARED_DIR',
+]);
+
 /**
  * Environment for a child process: the parent's, minus every product variable, plus `env`.
  * The test AUDIT_KEY unless `env` names one, and an anchor file of its own that does not
@@ -24,12 +49,7 @@ export function cleanEnv(env: Record<string, string>): Record<string, string> {
   const keep: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (
-      /^(DATABASE_URL|MIGRATION_DATABASE_URL|DATABASE_ADMIN_URL|REDIS_URL|PORT|JWT_SECRET|SMTP_URL|APP_URL|DATA_DIR|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|WORKER_HOST|METRICS_TOKEN|GRAPHQL_INTROSPECTION|TRUSTED_PROXIES|AUDIT_KEY|AUDIT_ANCHOR_FILE|QUEUE_PREFIX|SCHEDULE_CHECK_EVERY_MS)$/.test(
-        key,
-      )
-    )
-      continue;
+    if (PRODUCT_VARIABLES.has(key)) continue;
     keep[key] = value;
   }
   const anchors = join(

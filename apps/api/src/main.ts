@@ -4,11 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
-import { exitOnStartupError, prepareRuntime, stopOnSignal } from '@dondoc/platform';
+import { exitOnStartupError, prepareRuntime, type Runtime, stopOnSignal } from '@dondoc/platform';
 
 import { AppModule } from './app.module.js';
 import { FirstRun } from './bootstrap/first-run.js';
 import { configureApp } from './configure-app.js';
+
+/** Set once the database is there: a start that fails after it stops the embedded one. */
+let started: Runtime | undefined;
 
 async function main(): Promise<void> {
   const runtime = await prepareRuntime(process.env, {
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
     migrate: true,
     log: (message) => console.log(message),
   });
+  started = runtime;
   const { config } = runtime;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
@@ -35,4 +39,4 @@ async function main(): Promise<void> {
   stopOnSignal(app, runtime, (signal) => logger.log(`${signal}: shutting down`, 'Bootstrap'));
 }
 
-main().catch(exitOnStartupError);
+main().catch((error: unknown) => exitOnStartupError(error, started));

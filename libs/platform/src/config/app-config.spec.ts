@@ -12,6 +12,10 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(3000);
     expect(config.dataDir).toBe('/srv/dondoc/.data');
+    expect(config.embeddedSharedDir).toBe('/var/lib/dondoc');
+    expect(loadConfig({ EMBEDDED_POSTGRES_SHARED_DIR: 'shared' }, '/srv/dondoc').embeddedSharedDir).toBe(
+      '/srv/dondoc/shared',
+    );
     expect(config.appUrl).toBe('http://localhost:3000');
     expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
     expect(config.trustedProxies).toEqual([]);

@@ -59,6 +59,8 @@ export class AppConfig {
   readonly smtpUrl: string | null;
   readonly appUrl: string;
   readonly dataDir: string;
+  /** As root only: where the embedded PostgreSQL goes when the `postgres` user cannot reach the checkout or DATA_DIR. */
+  readonly embeddedSharedDir: string;
   readonly logLevel: LogLevel;
   readonly nodeEnv: NodeEnv;
   readonly timeZone = TIME_ZONE;
@@ -111,6 +113,7 @@ export class AppConfig {
     this.smtpUrl = fields.smtpUrl;
     this.appUrl = fields.appUrl;
     this.dataDir = fields.dataDir;
+    this.embeddedSharedDir = fields.embeddedSharedDir;
     this.logLevel = fields.logLevel;
     this.nodeEnv = fields.nodeEnv;
     this.zeroConfig = fields.zeroConfig;
@@ -308,6 +311,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
+  const sharedDirText = value('EMBEDDED_POSTGRES_SHARED_DIR') ?? '/var/lib/dondoc';
+  const embeddedSharedDir = isAbsolute(sharedDirText) ? sharedDirText : resolve(cwd, sharedDirText);
   const anchorFileText = value('AUDIT_ANCHOR_FILE') ?? join(dataDir, 'audit-anchors.jsonl');
   const auditAnchorFile = isAbsolute(anchorFileText) ? anchorFileText : resolve(cwd, anchorFileText);
 
@@ -328,6 +333,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     smtpUrl,
     appUrl: appUrl.replace(/\/+$/, ''),
     dataDir,
+    embeddedSharedDir,
     logLevel,
     nodeEnv,
     zeroConfig,

