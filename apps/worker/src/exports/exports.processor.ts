@@ -1,10 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
 
 import { type DomainEvent } from '@dondoc/assignments';
 import { EXPORT_REQUESTED, ExportGenerator } from '@dondoc/exports';
-import { QueueName } from '@dondoc/platform';
+import { markOutboxHandled, QueueName } from '@dondoc/platform';
 
 /**
  * Makes the files people ask for. One at a time per worker (the queue's default): a large
@@ -15,7 +16,10 @@ import { QueueName } from '@dondoc/platform';
 export class ExportsProcessor extends WorkerHost {
   private readonly logger = new Logger(ExportsProcessor.name);
 
-  constructor(private readonly generator: ExportGenerator) {
+  constructor(
+    private readonly generator: ExportGenerator,
+    private readonly dataSource: DataSource,
+  ) {
     super();
   }
 
@@ -25,6 +29,7 @@ export class ExportsProcessor extends WorkerHost {
     }
     const started = Date.now();
     const status = await this.generator.generate(job.data.subject);
+    await markOutboxHandled(this.dataSource, job.data.outboxId);
     this.logger.log(`export ${job.data.subject}: ${status ?? 'not found'} in ${Date.now() - started} ms`);
     return status;
   }

@@ -26,6 +26,12 @@ interface OutboxRow {
  * id is derived from the row, so a row relayed twice is one job; a row is marked relayed in
  * the same transaction that queued it, so when Redis is down nothing is marked and the rows
  * simply wait. Woken by LISTEN/NOTIFY, and by a slow poll in case a notification is missed.
+ *
+ * Queued is not done: Redis may restart empty (no persistence, a failover, a flush) and take
+ * queued jobs with it. The job marks its row handled when it has run (`markOutboxHandled`);
+ * a row queued more than OUTBOX_REDELIVER_AFTER_MS ago and still not handled is queued again
+ * under the same job id, which BullMQ ignores while the job still exists, so a job that is
+ * merely waiting its turn is not doubled.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,6 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = false;
+  private lastRedeliveryAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,6 +83,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async drain(): Promise<void> {
     try {
       while (!this.stopped && (await this.relayBatch()) === BATCH);
+      if (!this.stopped && Date.now() - this.lastRedeliveryAt >= POLL_MS) {
+        this.lastRedeliveryAt = Date.now();
+        while (!this.stopped && (await this.redeliverBatch()) === BATCH);
+      }
     } catch (error) {
       this.logger.warn(`Outbox relay paused, rows wait for the next attempt: ${(error as Error).message}`);
     }
@@ -88,21 +99,49 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      await withTimeout(
-        Promise.all(
-          [this.events, this.exports].map((queue) => {
-            const mine = rows.filter((row) => this.queueOf(row.topic) === queue);
-            return mine.length === 0 ? null : queue.addBulk(mine.map(jobOf));
-          }),
-        ),
-        REDIS_TIMEOUT_MS,
-      );
+      await this.enqueue(rows);
       await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [
         rows.map((row) => row.id),
       ]);
       this.logger.debug(`relayed ${rows.length} outbox row(s)`);
       return rows.length;
     });
+  }
+
+  /**
+   * Queues again rows whose jobs were queued long ago and never ran (Redis lost them). The
+   * row's `relayed_at` moves to now, so a job still waiting in a long queue is offered again
+   * only once per period, at the cost of one no-op add.
+   */
+  async redeliverBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, topic, subject, payload FROM outbox
+          WHERE relayed_at IS NOT NULL AND handled_at IS NULL
+            AND relayed_at < now() - make_interval(secs => $1::double precision / 1000)
+          ORDER BY relayed_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [this.config.outboxRedeliverAfterMs],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await this.enqueue(rows);
+      await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [
+        rows.map((row) => row.id),
+      ]);
+      this.logger.warn(`queued again ${rows.length} outbox row(s) whose jobs never ran (Redis lost them?)`);
+      return rows.length;
+    });
+  }
+
+  private enqueue(rows: OutboxRow[]): Promise<unknown> {
+    return withTimeout(
+      Promise.all(
+        [this.events, this.exports].map((queue) => {
+          const mine = rows.filter((row) => this.queueOf(row.topic) === queue);
+          return mine.length === 0 ? null : queue.addBulk(mine.map(jobOf));
+        }),
+      ),
+      REDIS_TIMEOUT_MS,
+    );
   }
 
   /** Exports are slow: they go to a queue of their own; every other topic is an event to notify. */

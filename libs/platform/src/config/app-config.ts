@@ -50,6 +50,8 @@ export class AppConfig {
   readonly queuePrefix: string;
   /** How often a worker checks that the job schedulers are still in Redis. */
   readonly scheduleCheckEveryMs: number;
+  /** An outbox row queued this long ago whose job has not run is queued again (Redis lost it). */
+  readonly outboxRedeliverAfterMs: number;
   readonly port: number;
   readonly jwtSecret: string | null;
   /** Keys the audit chain (HMAC); kept outside the database. Null until generated in zero configuration. */
@@ -106,6 +108,7 @@ export class AppConfig {
     this.redisUrl = fields.redisUrl;
     this.queuePrefix = fields.queuePrefix;
     this.scheduleCheckEveryMs = fields.scheduleCheckEveryMs;
+    this.outboxRedeliverAfterMs = fields.outboxRedeliverAfterMs;
     this.port = fields.port;
     this.jwtSecret = fields.jwtSecret;
     this.auditKey = fields.auditKey;
@@ -262,6 +265,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const workerPort = integer('WORKER_PORT', 3001, 1, 65535);
   const workerConcurrency = integer('WORKER_CONCURRENCY', 4, 1, 64);
   const scheduleCheckEveryMs = integer('SCHEDULE_CHECK_EVERY_MS', 30_000, 500, 3_600_000);
+  const outboxRedeliverAfterMs = integer('OUTBOX_REDELIVER_AFTER_MS', 60_000, 1_000, 86_400_000);
   const followUpEveryMinutes = integer('FOLLOW_UP_EVERY_MINUTES', 15, 1, 1440);
   const reminderDays = days('REMINDER_DAYS', '7,1');
   const escalationDays = days('ESCALATION_DAYS', '7');
@@ -326,6 +330,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     redisUrl,
     queuePrefix,
     scheduleCheckEveryMs,
+    outboxRedeliverAfterMs,
     port,
     jwtSecret,
     auditKey,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface OutboxEntry {
   topic: string;
@@ -23,4 +23,15 @@ export class Outbox {
     // Wakes the relay at once (LISTEN/NOTIFY is transactional: sent on commit).
     await manager.query(`SELECT pg_notify('outbox', '')`);
   }
+}
+
+/**
+ * Records that an outbox row's job ran to the end, so the relay does not queue it again.
+ * Called after the job's own work commits: a crash in between runs the job once more, which
+ * every job tolerates (notifications have unique keys, exports check their status).
+ */
+export async function markOutboxHandled(dataSource: DataSource, outboxId: string): Promise<void> {
+  await dataSource.query('UPDATE outbox SET handled_at = now() WHERE id = $1 AND handled_at IS NULL', [
+    outboxId,
+  ]);
 }
