@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig, ConfigException } from '../config/app-config.js';
 import { limitConnectionsPerRequest } from './budgeted-connections.js';
 import { buildDataSourceOptions, databaseUrlOf } from './data-source-options.js';
 import { checkSessionSettings } from './session-settings.js';
@@ -53,6 +53,8 @@ export class DatabaseModule {
               // Start even when PostgreSQL is briefly down; requests get 503 until it is back.
               retryAttempts: 3,
               retryDelay: 1_000,
+              // A setting that is wrong stays wrong: say so once.
+              toRetry: (error: unknown) => !(error instanceof ConfigException),
             };
           },
           dataSourceFactory: async (dataSourceOptions) => {

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 
+import { ConfigException } from '../config/app-config.js';
+
 /**
  * Makes sure this process's statements really run under `statementTimeoutMs`. Directly, the
  * connection sets it at start (libpq `options`). Behind PgBouncer in transaction mode nothing
@@ -22,7 +24,7 @@ export async function checkSessionSettings(
   const where = pooled
     ? `the pooler's connect_query for this database must run SET statement_timeout = ${expected}`
     : 'the connection settings were dropped on the way (behind PgBouncer, set DATABASE_POOLER=pgbouncer)';
-  throw new Error(
+  throw new ConfigException([
     `The database connections run with statement_timeout ${actual} ms instead of ${expected} ms: ${where}`,
-  );
+  ]);
 }
