@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, ConfigException } from '../config/app-config.js';
 import { limitConnectionsPerRequest } from './budgeted-connections.js';
 import { buildDataSourceOptions, databaseUrlOf } from './data-source-options.js';
-import { checkSessionSettings } from './session-settings.js';
+import { checkSessionSettings, explainConnectFailure } from './session-settings.js';
 
 export interface DatabaseModuleOptions {
   /** application_name in pg_stat_activity: which face holds a connection. */
@@ -59,7 +59,11 @@ export class DatabaseModule {
           },
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('DatabaseModule: no data source options');
-            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            const dataSource = await new DataSource(dataSourceOptions)
+              .initialize()
+              .catch((error: unknown) => {
+                throw explainConnectFailure(error);
+              });
             // 0 sets nothing (no limit, or the role's own): nothing to check either.
             if (expected.statementTimeoutMs > 0) {
               await checkSessionSettings(dataSource, expected.statementTimeoutMs, expected.pooled).catch(

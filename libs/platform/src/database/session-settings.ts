@@ -28,3 +28,16 @@ export async function checkSessionSettings(
     `The database connections run with statement_timeout ${actual} ms instead of ${expected} ms: ${where}`,
   ]);
 }
+
+/**
+ * PgBouncer refuses a connection that brings settings (`options`) with a message that names
+ * no setting of ours: say which ones to change.
+ */
+export function explainConnectFailure(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/unsupported startup parameter: options/.test(message)) return error;
+  return new ConfigException([
+    'DATABASE_URL leads to PgBouncer, which refuses per-connection settings: set DATABASE_POOLER=pgbouncer ' +
+      'and DATABASE_DIRECT_URL (see "Behind PgBouncer" in README.md)',
+  ]);
+}
