@@ -4,3 +4,4 @@ export * from './boot-api.js';
 export * from './spawn-built.js';
 export * from './given.js';
 export * from './audit-tampering.js';
+export * from './pgbouncer.js';

@@ -18,6 +18,8 @@ export function builtEntry(face: 'api' | 'worker' | 'cli'): string {
 /** Variables the product reads: a child process gets them from its test, never from the parent. */
 const PRODUCT_VARIABLES = new Set([
   'DATABASE_URL',
+  'DATABASE_DIRECT_URL',
+  'DATABASE_POOLER',
   'MIGRATION_DATABASE_URL',
   'DATABASE_ADMIN_URL',
   'REDIS_URL',

@@ -4,7 +4,7 @@ import { Counter, Gauge } from 'prom-client';
 
 import {
   AppConfig,
-  databaseUrlOf,
+  directDatabaseUrlOf,
   MetricsRegistry,
   parseSessionsEnded,
   SESSIONS_CHANNEL,
@@ -67,8 +67,10 @@ export class SessionRevocationListener implements OnApplicationBootstrap, OnAppl
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
+    // Past any pooler (DATABASE_DIRECT_URL): a pooler in transaction mode would hand this
+    // LISTEN's server session to others, and the cache would be trusted while deaf.
     const client = new pg.Client({
-      connectionString: databaseUrlOf(this.config),
+      connectionString: directDatabaseUrlOf(this.config),
       application_name: SESSION_LISTENER_APPLICATION_NAME,
       connectionTimeoutMillis: 5_000,
       query_timeout: HEARTBEAT_TIMEOUT_MS,

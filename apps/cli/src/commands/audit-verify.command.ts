@@ -8,7 +8,7 @@ import {
   anchorAuditChain,
   verifyAuditTrail,
 } from '@dondoc/audit';
-import { AppConfig, Clock, buildDataSourceOptions, databaseUrlOf } from '@dondoc/platform';
+import { AppConfig, Clock, buildDataSourceOptions, directDatabaseUrlOf } from '@dondoc/platform';
 
 /**
  * `npm run cli -- audit verify`: recomputes the keyed hash chain of the audit trail, checks it
@@ -40,10 +40,11 @@ export class AuditVerifyCommand extends CommandRunner {
       process.exitCode = 1;
       return;
     }
-    // A data source of its own, one connection: the CLI does not boot the API's modules.
+    // A data source of its own, one connection: the CLI does not boot the API's modules. Direct,
+    // past any pooler: it sets its own (long) statement timeout at connect.
     const dataSource = new DataSource(
       buildDataSourceOptions({
-        url: databaseUrlOf(this.config),
+        url: directDatabaseUrlOf(this.config),
         entities: [AuditEvent],
         poolSize: 1,
         applicationName: `dondoc-audit-${action}`,

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
-import { AppConfig, databaseUrlOf, QueueName } from '@dondoc/platform';
+import { AppConfig, directDatabaseUrlOf, QueueName } from '@dondoc/platform';
 
 const BATCH = 500;
 /** Topics of the exports queue (`export.requested`). */
@@ -149,8 +149,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return topic.startsWith(EXPORT_TOPIC_PREFIX) ? this.exports : this.events;
   }
 
+  /** Directly, past any pooler: a LISTEN belongs to one server session (DATABASE_DIRECT_URL). */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrlOf(this.config) });
+    const client = new pg.Client({ connectionString: directDatabaseUrlOf(this.config) });
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
       this.logger.warn(`LISTEN connection lost (${error.message}); the slow poll carries on`);

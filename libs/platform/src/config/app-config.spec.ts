@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { directDatabaseUrlOf, migrationUrlOf } from '../database/data-source-options.js';
 import { ConfigException, ensureAuditKey, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
@@ -244,6 +245,73 @@ describe('loadConfig', () => {
     it('refuses them without DATABASE_URL: the embedded database makes its own roles', () => {
       expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://dondoc_owner@db/dondoc' })).toThrow(
         /^MIGRATION_DATABASE_URL needs DATABASE_URL/,
+      );
+    });
+  });
+
+  describe('behind PgBouncer', () => {
+    const pooled = {
+      DATABASE_URL: 'postgres://dondoc_app:a@pgbouncer:6432/dondoc',
+      JWT_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
+    };
+    const direct = 'postgres://dondoc_app:a@db:5432/dondoc';
+
+    it('uses DATABASE_URL for sessions too when nothing else is said; the direct URL when given', () => {
+      const plain = loadConfig(pooled);
+      expect(plain.databasePooler).toBe('none');
+      expect(directDatabaseUrlOf(plain)).toBe(pooled.DATABASE_URL);
+      expect(migrationUrlOf(plain)).toBe(pooled.DATABASE_URL);
+      const behind = loadConfig({ ...pooled, DATABASE_POOLER: 'pgbouncer', DATABASE_DIRECT_URL: direct });
+      expect(behind.databasePooler).toBe('pgbouncer');
+      expect(directDatabaseUrlOf(behind)).toBe(direct);
+      expect(migrationUrlOf(behind)).toBe(direct);
+      // The owner's login is named on the direct server, not the pooler's.
+      const owner = 'postgres://dondoc_owner:o@db:5432/dondoc';
+      expect(
+        migrationUrlOf(loadConfig({ ...pooled, DATABASE_DIRECT_URL: direct, MIGRATION_DATABASE_URL: owner })),
+      ).toBe(owner);
+    });
+
+    it.each([
+      [
+        'a pooler without a direct connection',
+        { DATABASE_POOLER: 'pgbouncer' },
+        /^DATABASE_POOLER=pgbouncer needs DATABASE_DIRECT_URL/,
+      ],
+      [
+        'a direct connection that is the pooled one',
+        { DATABASE_POOLER: 'pgbouncer', DATABASE_DIRECT_URL: pooled.DATABASE_URL },
+        /^DATABASE_POOLER=pgbouncer needs DATABASE_DIRECT_URL/,
+      ],
+      [
+        'an unknown pooler',
+        { DATABASE_POOLER: 'pgpool' },
+        /^DATABASE_POOLER must be none or pgbouncer, got "pgpool"/,
+      ],
+      [
+        'a direct URL of another kind',
+        { DATABASE_DIRECT_URL: 'mysql://db/dondoc' },
+        /^DATABASE_DIRECT_URL must start with postgres:\/\//,
+      ],
+      [
+        'an owner on the pooler',
+        {
+          DATABASE_DIRECT_URL: direct,
+          MIGRATION_DATABASE_URL: 'postgres://dondoc_owner:o@pgbouncer:6432/dondoc',
+        },
+        /^MIGRATION_DATABASE_URL must name the server and database of DATABASE_DIRECT_URL \(db:5432\/dondoc\)/,
+      ],
+    ])('refuses %s', (_, env, problem) => {
+      expect(() => loadConfig({ ...pooled, ...env })).toThrow(problem);
+    });
+
+    it('refuses a direct URL or a pooler without DATABASE_URL: the embedded database is direct', () => {
+      expect(() => loadConfig({ DATABASE_DIRECT_URL: direct })).toThrow(
+        /^DATABASE_DIRECT_URL needs DATABASE_URL/,
+      );
+      expect(() => loadConfig({ DATABASE_POOLER: 'pgbouncer' })).toThrow(
+        /^DATABASE_POOLER=pgbouncer needs DATABASE_URL/,
       );
     });
   });

@@ -44,6 +44,16 @@ export class AppConfig {
   readonly migrationDatabaseUrl: string | null;
   /** A superuser or CREATEROLE login for `cli db roles` only; null when not given. */
   readonly databaseAdminUrl: string | null;
+  /**
+   * A connection straight to PostgreSQL, past any pooler, for what needs a session of its own
+   * (LISTEN, advisory locks held across statements); null: `databaseUrl` is direct already.
+   */
+  readonly databaseDirectUrl: string | null;
+  /**
+   * What `databaseUrl` leads to: PostgreSQL itself, or PgBouncer in transaction mode, which
+   * refuses per-connection settings (the pooler's `connect_query` sets them instead).
+   */
+  readonly databasePooler: DatabasePooler;
   /** `redis://`, `rediss://` or `redis+sentinel://` (queues/redis-connection.ts). */
   readonly redisUrl: string;
   /** What every BullMQ key starts with; the worker and the queue board must agree. */
@@ -105,6 +115,8 @@ export class AppConfig {
     this.databaseUrl = fields.databaseUrl;
     this.migrationDatabaseUrl = fields.migrationDatabaseUrl;
     this.databaseAdminUrl = fields.databaseAdminUrl;
+    this.databaseDirectUrl = fields.databaseDirectUrl;
+    this.databasePooler = fields.databasePooler;
     this.redisUrl = fields.redisUrl;
     this.queuePrefix = fields.queuePrefix;
     this.scheduleCheckEveryMs = fields.scheduleCheckEveryMs;
@@ -179,7 +191,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   const migrationDatabaseUrl = value('MIGRATION_DATABASE_URL') ?? null;
   const databaseAdminUrl = value('DATABASE_ADMIN_URL') ?? null;
-  checkDatabaseLogins(databaseUrl, migrationDatabaseUrl, databaseAdminUrl, problems);
+  const databaseDirectUrl = value('DATABASE_DIRECT_URL') ?? null;
+  const databasePooler = readDatabasePooler(value('DATABASE_POOLER'), problems);
+  checkDirectConnection(databaseUrl, databaseDirectUrl, databasePooler, problems);
+  checkDatabaseLogins(databaseUrl, databaseDirectUrl, migrationDatabaseUrl, databaseAdminUrl, problems);
 
   const redisUrl = value('REDIS_URL') ?? 'redis://127.0.0.1:6379';
   try {
@@ -327,6 +342,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     databaseUrl,
     migrationDatabaseUrl,
     databaseAdminUrl,
+    databaseDirectUrl,
+    databasePooler,
     redisUrl,
     queuePrefix,
     scheduleCheckEveryMs,
@@ -361,29 +378,74 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   });
 }
 
+const DATABASE_POOLERS = ['none', 'pgbouncer'] as const;
+export type DatabasePooler = (typeof DATABASE_POOLERS)[number];
+
+function readDatabasePooler(text: string | undefined, problems: string[]): DatabasePooler {
+  const pooler = text ?? 'none';
+  if ((DATABASE_POOLERS as readonly string[]).includes(pooler)) return pooler as DatabasePooler;
+  problems.push(`DATABASE_POOLER must be ${DATABASE_POOLERS.join(' or ')}, got "${pooler}"`);
+  return 'none';
+}
+
 /**
- * The owner's and the administrator's logins go with DATABASE_URL: the same server and
- * database, and a role of its own for the owner (least privilege means two roles).
+ * Behind a pooler in transaction mode a LISTEN is heard only while the pooler happens to
+ * give the same server connection back, and an advisory lock outlives the statement that
+ * took it on a connection someone else gets next: both need a direct connection.
+ */
+function checkDirectConnection(
+  databaseUrl: string | null,
+  databaseDirectUrl: string | null,
+  pooler: DatabasePooler,
+  problems: string[],
+): void {
+  if (databaseDirectUrl !== null) {
+    if (databaseUrl === null) {
+      problems.push('DATABASE_DIRECT_URL needs DATABASE_URL (the embedded database is always direct)');
+    } else {
+      checkUrl('DATABASE_DIRECT_URL', databaseDirectUrl, ['postgres:', 'postgresql:'], problems);
+    }
+  }
+  if (pooler === 'none') return;
+  if (databaseUrl === null) {
+    problems.push(`DATABASE_POOLER=${pooler} needs DATABASE_URL (the embedded database has no pooler)`);
+  } else if (databaseDirectUrl === null || databaseDirectUrl === databaseUrl) {
+    problems.push(
+      `DATABASE_POOLER=${pooler} needs DATABASE_DIRECT_URL, a connection to PostgreSQL past the pooler: ` +
+        'through it LISTEN (ended sessions, the outbox) would miss notifications',
+    );
+  }
+}
+
+/**
+ * The owner's and the administrator's logins go with the direct connection (DATABASE_DIRECT_URL,
+ * else DATABASE_URL): the same server and database, and a role of its own for the owner (least
+ * privilege means two roles). They take advisory locks, so they never go through a pooler.
  */
 function checkDatabaseLogins(
   databaseUrl: string | null,
+  databaseDirectUrl: string | null,
   migrationDatabaseUrl: string | null,
   databaseAdminUrl: string | null,
   problems: string[],
 ): void {
   const others = { MIGRATION_DATABASE_URL: migrationDatabaseUrl, DATABASE_ADMIN_URL: databaseAdminUrl };
+  const [referenceName, reference] =
+    databaseDirectUrl === null ? ['DATABASE_URL', databaseUrl] : ['DATABASE_DIRECT_URL', databaseDirectUrl];
   for (const [name, url] of Object.entries(others)) {
     if (url === null) continue;
-    if (databaseUrl === null) {
+    if (databaseUrl === null || reference === null) {
       problems.push(`${name} needs DATABASE_URL (without it the embedded database manages its roles itself)`);
       continue;
     }
     const before = problems.length;
     checkUrl(name, url, ['postgres:', 'postgresql:'], problems);
-    if (problems.length > before || !URL.canParse(databaseUrl)) continue;
-    const [own, app] = [new URL(url), new URL(databaseUrl)];
+    if (problems.length > before || !URL.canParse(reference)) continue;
+    const [own, app] = [new URL(url), new URL(reference)];
     if (own.host !== app.host || own.pathname !== app.pathname) {
-      problems.push(`${name} must name the server and database of DATABASE_URL (${app.host}${app.pathname})`);
+      problems.push(
+        `${name} must name the server and database of ${referenceName} (${app.host}${app.pathname})`,
+      );
     }
   }
   if (migrationDatabaseUrl !== null && databaseUrl !== null && URL.canParse(migrationDatabaseUrl)) {

@@ -27,6 +27,12 @@ export interface DataSourceSettings {
    * API answers as `TIMEOUT`.
    */
   statementTimeoutMs?: number;
+  /**
+   * `url` leads to PgBouncer in transaction mode: no settings at connect (it refuses libpq's
+   * `options`); the pooler's `connect_query` sets them on its server connections instead, and
+   * `checkSessionSettings` makes sure at start that it does.
+   */
+  pooled?: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
 
 /** Session settings sent with each new connection (libpq's `options`), so no extra round trip. */
 function sessionOptions(settings: DataSourceSettings): { options?: string } {
+  if (settings.pooled) return {};
   const parts: string[] = [];
   if (settings.serialQueries) parts.push('-c max_parallel_workers_per_gather=0');
   if (settings.statementTimeoutMs) {
@@ -81,7 +88,18 @@ export function databaseUrlOf(config: AppConfig): string {
   return config.databaseUrl;
 }
 
-/** Where migrations run: the owner role's login when one is configured, else the application's. */
+/**
+ * A connection that is a session of its own for as long as it is open (LISTEN, advisory locks):
+ * DATABASE_DIRECT_URL past the pooler, else DATABASE_URL.
+ */
+export function directDatabaseUrlOf(config: AppConfig): string {
+  return config.databaseDirectUrl ?? databaseUrlOf(config);
+}
+
+/**
+ * Where migrations run: the owner role's login when one is configured, else the application's,
+ * directly (the migration lock is a session's advisory lock).
+ */
 export function migrationUrlOf(config: AppConfig): string {
-  return config.migrationDatabaseUrl ?? databaseUrlOf(config);
+  return config.migrationDatabaseUrl ?? directDatabaseUrlOf(config);
 }

@@ -2,9 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig, ConfigException } from '../config/app-config.js';
 import { limitConnectionsPerRequest } from './budgeted-connections.js';
 import { buildDataSourceOptions, databaseUrlOf } from './data-source-options.js';
+import { checkSessionSettings, explainConnectFailure } from './session-settings.js';
 
 export interface DatabaseModuleOptions {
   /** application_name in pg_stat_activity: which face holds a connection. */
@@ -24,31 +25,54 @@ export interface DatabaseModuleOptions {
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    // What the connections must run under, checked once they are open.
+    let expected = { statementTimeoutMs: 0, pooled: false };
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            ...buildDataSourceOptions({
-              url: databaseUrlOf(config),
-              poolSize:
-                options.poolSize ?? (options.budget === 'request' ? config.databasePoolSize : undefined),
-              applicationName: options.applicationName,
-              serialQueries: options.serialQueries,
+          useFactory: (config: AppConfig) => {
+            expected = {
               statementTimeoutMs:
                 options.budget === 'request'
                   ? config.statementTimeoutMs
                   : config.backgroundStatementTimeoutMs,
-            }),
-            autoLoadEntities: true,
-            // Start even when PostgreSQL is briefly down; requests get 503 until it is back.
-            retryAttempts: 3,
-            retryDelay: 1_000,
-          }),
+              pooled: config.databasePooler !== 'none',
+            };
+            return {
+              ...buildDataSourceOptions({
+                url: databaseUrlOf(config),
+                poolSize:
+                  options.poolSize ?? (options.budget === 'request' ? config.databasePoolSize : undefined),
+                applicationName: options.applicationName,
+                serialQueries: options.serialQueries,
+                ...expected,
+              }),
+              autoLoadEntities: true,
+              // Start even when PostgreSQL is briefly down; requests get 503 until it is back.
+              retryAttempts: 3,
+              retryDelay: 1_000,
+              // A setting that is wrong stays wrong: say so once.
+              toRetry: (error: unknown) => !(error instanceof ConfigException),
+            };
+          },
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('DatabaseModule: no data source options');
-            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            const dataSource = await new DataSource(dataSourceOptions)
+              .initialize()
+              .catch((error: unknown) => {
+                throw explainConnectFailure(error);
+              });
+            // 0 sets nothing (no limit, or the role's own): nothing to check either.
+            if (expected.statementTimeoutMs > 0) {
+              await checkSessionSettings(dataSource, expected.statementTimeoutMs, expected.pooled).catch(
+                async (error: unknown) => {
+                  await dataSource.destroy();
+                  throw error;
+                },
+              );
+            }
             return options.budget === 'request' ? limitConnectionsPerRequest(dataSource) : dataSource;
           },
         }),
