@@ -57,6 +57,13 @@ interface PendingMail {
 export class Mailer {
   private readonly logger = new Logger(Mailer.name);
   private transporter: Transporter | undefined;
+  /**
+   * This process's view of an outage: batches in a row that met the mail server down, and
+   * until when it leaves the server alone. Whoever calls sendPending meanwhile (the
+   * schedule, the event handler after new notifications) skips the server, so traffic
+   * during an outage adds no connections. A message that goes through ends it.
+   */
+  private outage = { batches: 0, pausedUntil: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,11 +94,15 @@ export class Mailer {
    * up after its last allowed attempt, for an administrator to see and retry. When the
    * failure is the server's (unreachable, timed out), the batch stops there: the rest is
    * deferred to the same time, untried, so an outage costs one attempt per run rather than
-   * one per message while the rows stay locked. One log line per batch.
+   * one per message while the rows stay locked; until then this process claims nothing.
+   * One log line per batch.
    */
-  sendPending(limit = 100): Promise<SendPendingResult> {
+  async sendPending(limit = 100): Promise<SendPendingResult> {
+    const now = this.clock.now();
+    if (now.getTime() < this.outage.pausedUntil) {
+      return { sent: 0, failed: 0, gaveUp: 0, deferred: 0, serverDown: true };
+    }
     return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
       const claimed = await claim(manager, limit, now);
       const sent: string[] = [];
       const failures: Failure[] = [];
@@ -101,13 +112,14 @@ export class Mailer {
         try {
           await this.send(mail);
           sent.push(mail.id);
+          this.outage = { batches: 0, pausedUntil: 0 };
         } catch (error) {
           const failure = this.failure(mail, error, now);
           failures.push(failure);
           if (isMailServerFailure(error)) {
             serverDown = true;
             deferred = claimed.slice(index + 1).map((rest) => rest.id);
-            const resumeAt = failure.nextAttemptAt ?? this.nextAttemptAt(now, failure.attempts);
+            const resumeAt = this.pauseAfter(failure, now);
             if (deferred.length > 0) {
               await manager.query(
                 'UPDATE notifications SET email_next_attempt_at = $2 WHERE id = ANY($1::uuid[])',
@@ -165,6 +177,21 @@ export class Mailer {
       error: describeMailFailure(error),
       failedAt: gaveUp ? now.toISOString() : null,
     };
+  }
+
+  /**
+   * When the mail server is tried again after it failed `failure`: the failed message's own
+   * next attempt, unless this process has met the outage more often than that message
+   * (a fresh message was first in the batch), whose longer step then holds.
+   */
+  private pauseAfter(failure: Failure, now: Date): string {
+    this.outage.batches++;
+    const resumeAt =
+      failure.nextAttemptAt !== null && failure.attempts >= this.outage.batches
+        ? failure.nextAttemptAt
+        : this.nextAttemptAt(now, Math.max(failure.attempts, this.outage.batches));
+    this.outage.pausedUntil = Date.parse(resumeAt);
+    return resumeAt;
   }
 
   private nextAttemptAt(now: Date, failures: number): string {
