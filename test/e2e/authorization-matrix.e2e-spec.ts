@@ -491,6 +491,24 @@ const CASES: Record<string, OperationCase> = {
     outOfScope: 'ALLOWED',
     call: () => ({ query: '{ unreadNotificationsCount }' }),
   },
+
+  // E-mail that did not get through, by the recipient's body: the side's officer's.
+  undeliveredEmails: {
+    outOfScope: 'HIDDEN',
+    call: async (s) => ({
+      query: 'query ($id: ID!) { undeliveredEmails(filter: { ids: [$id] }) { id attempts lastError } }',
+      variables: { id: await undeliveredEmailOf(s) },
+    }),
+    isEmpty: empty('undeliveredEmails'),
+  },
+  retryUndeliveredEmails: {
+    outOfScope: 'HIDDEN',
+    call: async (s) => ({
+      query: 'mutation ($id: ID!) { retryUndeliveredEmails(ids: [$id]) }',
+      variables: { id: await undeliveredEmailOf(s) },
+    }),
+    isEmpty: (data) => data.retryUndeliveredEmails === 0,
+  },
 };
 
 /**
@@ -583,6 +601,8 @@ const RIGHTS: Record<string, Right> = {
   Notification: 'plain',
   markNotificationsRead: 'plain',
   unreadNotificationsCount: 'plain',
+  undeliveredEmails: 'body',
+  retryUndeliveredEmails: 'body',
 };
 
 const OWNERSHIP: Record<Standing['document'], Outcome> = {
@@ -634,6 +654,26 @@ async function notificationOf(side: Side, actor: Actor): Promise<string> {
       facts: { taskText: 'Nhiệm vụ thử', organizationName: side.organization.name, dueDate: '2027-03-31' },
     },
   ]);
+  return created!.id;
+}
+
+/** A fresh notification to the side's officer whose e-mail the mailer gave up on. */
+async function undeliveredEmailOf(side: Side): Promise<string> {
+  const [created] = await api.app.get(NotificationsService).notify([
+    {
+      kind: NotificationKind.DUE_SOON,
+      key: `DUE_SOON:${side.assignmentId}:${uid()}`,
+      organizationIds: [],
+      userIds: [side.userId],
+      assignmentId: side.assignmentId,
+      facts: { taskText: 'Nhiệm vụ thử', organizationName: side.organization.name, dueDate: '2027-03-31' },
+    },
+  ]);
+  await api.app.get(DataSource).query(
+    `UPDATE notifications SET email_attempts = 3, email_failed_at = now(), email_last_error = '421 Thử'
+      WHERE id = $1`,
+    [created!.id],
+  );
   return created!.id;
 }
 

@@ -19,6 +19,7 @@ import { OrganizationTree } from './organizations/organization-tree';
 import progressReports from './progress-reports';
 import { authProvider, dataProvider } from './providers';
 import tasks from './tasks';
+import { UndeliveredEmailPage } from './undelivered-email/undelivered-email-page';
 import users from './users';
 
 /** The console's table of contents: resource names are the API's type names (ra-data-graphql-simple). */
@@ -51,6 +52,7 @@ export const App = () => (
       <Route path="/import/:documentId" element={<ImportWizard />} />
       <Route path="/calendar" element={<CalendarPage />} />
       <Route path="/organizations/tree" element={<OrganizationTree />} />
+      <Route path="/undelivered-email" element={<UndeliveredEmailPage />} />
     </CustomRoutes>
   </Admin>
 );

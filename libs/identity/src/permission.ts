@@ -17,6 +17,8 @@ export enum Permission {
   USER_READ = 'user:read',
   USER_MANAGE = 'user:manage',
   AUDIT_READ = 'audit:read',
+  /** E-mail that did not get through: list it and send it again (administrators). */
+  MAIL_MANAGE = 'mail:manage',
 
   DOCUMENT_READ = 'document:read',
   DOCUMENT_IMPORT = 'document:import',

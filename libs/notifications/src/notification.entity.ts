@@ -5,7 +5,8 @@ import { NotificationKind } from './notification-kind.js';
 /**
  * One message to one person: in the inbox until read, and e-mailed once. Written only by
  * `NotificationsService.notify` (one row per recipient, unique per key), e-mailed by
- * `Mailer.sendPending`; the table and its indexes are migration 1764201900000.
+ * `Mailer.sendPending`; the table and its indexes are migrations 1764201900000 and
+ * 1764202600000 (retries).
  */
 @Entity('notifications')
 @Index('notifications_key_recipient', ['key', 'recipientUserId'], { unique: true })
@@ -47,9 +48,21 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
 
-  /** Failed sends so far; the mailer gives up at MAX_EMAIL_ATTEMPTS. */
+  /** Failed sends so far; the mailer gives up at MAIL_GIVE_UP_AFTER_ATTEMPTS. */
   @Column({ type: 'int', default: 0 })
   emailAttempts: number;
+
+  /** When a failed send is tried again; null: due since its creation (never tried) or given up. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailNextAttemptAt: Date | null;
+
+  /** What the last failed send met, for an administrator (at most 500 characters). */
+  @Column({ type: 'text', nullable: true })
+  emailLastError: string | null;
+
+  /** When the mailer gave up; null while it still tries. An administrator may retry it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailFailedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

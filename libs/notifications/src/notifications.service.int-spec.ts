@@ -114,6 +114,8 @@ describe('NotificationsService', () => {
       readAt: null,
       emailedAt: null,
       emailAttempts: 0,
+      emailNextAttemptAt: null,
+      emailFailedAt: null,
       createdAt: new Date('2027-04-03T01:00:00.000Z'),
     });
     expect(created[0].id).toMatch(/^[0-9a-f-]{36}$/);

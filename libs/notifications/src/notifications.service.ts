@@ -65,6 +65,9 @@ interface NotificationRow {
   read_at: Date | null;
   emailed_at: Date | null;
   email_attempts: number;
+  email_next_attempt_at: Date | null;
+  email_last_error: string | null;
+  email_failed_at: Date | null;
   created_at: Date;
 }
 
@@ -239,6 +242,9 @@ function fromRow(row: NotificationRow): Notification {
     readAt: row.read_at,
     emailedAt: row.emailed_at,
     emailAttempts: row.email_attempts,
+    emailNextAttemptAt: row.email_next_attempt_at,
+    emailLastError: row.email_last_error,
+    emailFailedAt: row.email_failed_at,
     createdAt: row.created_at,
   });
 }

@@ -4,6 +4,7 @@ export * from './clock/clock.module.js';
 export * from './config/app-config.js';
 export * from './config/config.module.js';
 export * from './config/document-reading.js';
+export * from './config/mail-retry.js';
 export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';

@@ -6,6 +6,21 @@ export const consoleEn: typeof consoleVi = {
     menu: {
       import: 'Import a document',
       calendar: 'Calendar',
+      undelivered_email: 'Undelivered e-mail',
+    },
+    undelivered_email: {
+      title: 'Undelivered e-mail',
+      empty: 'Every e-mail has been delivered.',
+      recipient: 'Recipient',
+      subject: 'Subject',
+      attempts: 'Attempts',
+      last_error: 'Last error',
+      state: 'State',
+      given_up: 'Given up on %{at}',
+      next_attempt: 'Next attempt at %{at}',
+      retry: 'Send again',
+      retry_all: 'Send all given up again',
+      retried: '%{smart_count} e-mail will be sent again |||| %{smart_count} e-mails will be sent again',
     },
     bell: {
       label: 'Notifications: %{smart_count} unread |||| Notifications: %{smart_count} unread',

@@ -7,6 +7,21 @@ export const consoleVi = {
     menu: {
       import: 'Nhập văn bản',
       calendar: 'Lịch hạn',
+      undelivered_email: 'Thư chưa gửi được',
+    },
+    undelivered_email: {
+      title: 'Thư chưa gửi được',
+      empty: 'Mọi thư đều đã được gửi.',
+      recipient: 'Người nhận',
+      subject: 'Tiêu đề',
+      attempts: 'Số lần thử',
+      last_error: 'Lỗi gần nhất',
+      state: 'Tình trạng',
+      given_up: 'Đã dừng gửi lúc %{at}',
+      next_attempt: 'Thử lại lúc %{at}',
+      retry: 'Gửi lại',
+      retry_all: 'Gửi lại mọi thư đã dừng',
+      retried: '%{smart_count} thư sẽ được gửi lại',
     },
     bell: {
       label: 'Thông báo: %{smart_count} chưa đọc |||| Thông báo: %{smart_count} chưa đọc',

@@ -1,5 +1,6 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import UnsubscribeIcon from '@mui/icons-material/Unsubscribe';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -51,15 +52,23 @@ const DondocAppBar = () => (
   />
 );
 
-/** Home, the work screens (import, calendar), then every resource the user may list. */
+/** Home, the work screens (import, calendar), every resource the user may list, then mail (admins). */
 const DondocMenu = () => {
   const { canAccess: canImport } = useCanAccess({ resource: 'Document', action: 'import' });
+  const { canAccess: canSeeMail } = useCanAccess({ resource: 'UndeliveredEmail', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem />
       {canImport && <Menu.Item to="/import" primaryText="app.menu.import" leftIcon={<UploadFileIcon />} />}
       <Menu.Item to="/calendar" primaryText="app.menu.calendar" leftIcon={<CalendarMonthIcon />} />
       <Menu.ResourceItems />
+      {canSeeMail && (
+        <Menu.Item
+          to="/undelivered-email"
+          primaryText="app.menu.undelivered_email"
+          leftIcon={<UnsubscribeIcon />}
+        />
+      )}
     </Menu>
   );
 };

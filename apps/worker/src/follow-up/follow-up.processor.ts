@@ -40,14 +40,7 @@ export class FollowUpProcessor extends WorkerHost {
         return summary;
       }
       case FollowUpJob.SendMail: {
-        // Batch after batch until nothing is pending: each batch commits what it sent.
-        const total = { sent: 0, failed: 0 };
-        for (;;) {
-          const batch = await this.mailer.sendPending(MAIL_BATCH);
-          total.sent += batch.sent;
-          total.failed += batch.failed;
-          if (batch.sent + batch.failed < MAIL_BATCH) return total;
-        }
+        return this.mailer.sendDue(MAIL_BATCH);
       }
       default:
         throw new Error(`The follow-up queue has no handler for job "${job.name}"`);

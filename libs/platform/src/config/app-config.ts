@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { loginOf, roleNameProblem } from '../database/database-roles.js';
 import { DEFAULT_QUEUE_PREFIX, redisOptionsFromUrl } from '../queues/redis-connection.js';
 import { type DocumentReadingConfig, readDocumentReading } from './document-reading.js';
+import { type MailRetryConfig, readMailRetry } from './mail-retry.js';
 import { readTrustedProxies } from './trusted-proxies.js';
 
 /** The calendar of due dates: every "day" in the product is a day in Vietnam. */
@@ -110,6 +111,8 @@ export class AppConfig {
   readonly documentReading: DocumentReadingConfig;
   /** Peers whose X-Forwarded-For gives the client's address (Express `trust proxy`); none when empty. */
   readonly trustedProxies: string[];
+  /** Back-off and giving up of failed e-mail (MAIL_RETRY_*, MAIL_GIVE_UP_AFTER_ATTEMPTS). */
+  readonly mailRetry: MailRetryConfig;
 
   constructor(fields: Omit<AppConfig, 'timeZone' | 'withDatabaseUrls' | 'withJwtSecret' | 'withAuditKey'>) {
     this.databaseUrl = fields.databaseUrl;
@@ -148,6 +151,7 @@ export class AppConfig {
     this.graphqlLimits = fields.graphqlLimits;
     this.documentReading = fields.documentReading;
     this.trustedProxies = fields.trustedProxies;
+    this.mailRetry = fields.mailRetry;
   }
 
   /** The same configuration once the embedded database and its roles are known. */
@@ -327,6 +331,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
 
   const trustedProxies = readTrustedProxies(value('TRUSTED_PROXIES'), problems);
+  const mailRetry = readMailRetry(integer, problems);
 
   const dataDirText = value('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText);
@@ -375,6 +380,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     graphqlLimits,
     documentReading,
     trustedProxies,
+    mailRetry,
   });
 }
 

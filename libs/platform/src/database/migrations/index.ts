@@ -14,6 +14,7 @@ import { AddSessionVersions1764202500000 } from './1764202500000-add-session-ver
 import { IndexSignInRecordsForThrottleAndPruning1764202510000 } from './1764202510000-index-sign-in-records-for-throttle-and-pruning.js';
 import { AddAuditSubjectsAndKeyedChain1764202520000 } from './1764202520000-add-audit-subjects-and-keyed-chain.js';
 import { AddDocumentConfidential1764202540000 } from './1764202540000-add-document-confidential.js';
+import { AddMailRetrySchedule1764202600000 } from './1764202600000-add-mail-retry-schedule.js';
 import { AddOutboxHandledAt1764202630000 } from './1764202630000-add-outbox-handled-at.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
@@ -34,5 +35,6 @@ export const migrations = [
   IndexSignInRecordsForThrottleAndPruning1764202510000,
   AddAuditSubjectsAndKeyedChain1764202520000,
   AddDocumentConfidential1764202540000,
+  AddMailRetrySchedule1764202600000,
   AddOutboxHandledAt1764202630000,
 ];
