@@ -50,13 +50,15 @@ describe('reading documents in worker threads', () => {
   });
 
   it('stops a read past its time budget with TIMEOUT, then serves the next read', async () => {
-    // 15 MB of XML is within the limits but takes mammoth seconds: past a 300 ms budget.
-    pool = new ParsePool({ threads: 1, timeoutMs: 300 });
+    // 15 MB of XML is within the limits but takes mammoth seconds: past a 1 s budget. (The
+    // budget also covers the next read, the seed on a fresh thread: 300 ms was too tight for
+    // it on two loaded cores.)
+    pool = new ParsePool({ threads: 1, timeoutMs: 1_000 });
     const started = performance.now();
     const error = await asyncRefusalOf(pool.parse({ fileName: 'slow.docx', data: docxBomb(15 * MB) }));
     expect(error.code).toBe(IngestionExceptionCode.TIMEOUT);
-    expect(error.limit).toMatchObject({ name: 'seconds', limit: 0.3 });
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.limit).toMatchObject({ name: 'seconds', limit: 1 });
+    expect(performance.now() - started).toBeLessThan(3_000);
     const outline = await pool.parse({ text: readFileSync(SEED_DOCUMENT_URL, 'utf8') });
     expect(outline.tasks.length).toBeGreaterThan(0);
   });
