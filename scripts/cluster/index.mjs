@@ -12,6 +12,7 @@
  *     env: { … },             // extra variables for every process (override the defaults)
  *     apiEnv: { … }, workerEnv: { … },  // extra variables for one kind only
  *     redis: 'private',       // default: a redis-server of its own on a free port; or a URL
+ *     queuePrefix,            // the workers' BullMQ prefix, for cluster.queue() (default 'dondoc')
  *     appendForwardedFor,     // false: haproxy replaces X-Forwarded-For with the peer (default)
  *     log: (line) => {},      // every output line of every process, prefixed "[api1] " etc.
  *     startTimeoutMs: 120000, // per process readiness
@@ -22,6 +23,9 @@
  *   cluster.env                   the variables every process got (JWT_SECRET, AUDIT_KEY, …)
  *   cluster.metricsToken          the bearer token /metrics asks for (NODE_ENV=production)
  *   cluster.metrics(url)          the Prometheus text of `${url}/metrics` (token sent)
+ *   cluster.queue(name)          a BullMQ Queue on the cluster's Redis under the workers' prefix
+ *                                 (option `queuePrefix`, else env QUEUE_PREFIX, else 'dondoc');
+ *                                 closed by stop()
  *   cluster.apis[i]               { name: 'api1', url, port, pid, output(), exit(),
  *                                   kill(signal = 'SIGKILL') → waits for the exit,
  *                                   restart() → stops it if running (SIGTERM), starts it again on
@@ -50,6 +54,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Queue } from 'bullmq';
+
 import { freePort } from './free-port.mjs';
 import { startHaproxy } from './haproxy-balancer.mjs';
 import { startPrivateRedis, sharedRedis } from './private-redis.mjs';
@@ -57,6 +63,9 @@ import { startApi, startWorker } from './product-process.mjs';
 
 export { freePort, waitForHttp } from './free-port.mjs';
 export { builtEntry, productFreeEnv } from './product-process.mjs';
+
+/** The workers' BullMQ prefix (apps/worker/src/worker.module.ts). */
+const DEFAULT_QUEUE_PREFIX = 'dondoc';
 
 export async function startCluster(options) {
   const {
@@ -69,6 +78,7 @@ export async function startCluster(options) {
     workerEnv = {},
     redis: redisOption = 'private',
     appendForwardedFor = false,
+    queuePrefix,
     log,
     startTimeoutMs = 120_000,
   } = options ?? {};
@@ -89,6 +99,9 @@ export async function startCluster(options) {
     started.push(redis);
 
     const metricsToken = randomBytes(24).toString('hex');
+    // The APIs are told the balancer's address (APP_URL: links, the console's origin) before
+    // it starts: its port is taken now.
+    const balancerPort = await freePort();
     const shared = {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
@@ -98,10 +111,10 @@ export async function startCluster(options) {
       AUDIT_KEY: randomBytes(32).toString('hex'),
       METRICS_TOKEN: metricsToken,
       TRUSTED_PROXIES: 'loopback',
+      APP_URL: `http://127.0.0.1:${balancerPort}`,
       DATA_DIR: join(dir, 'data'),
       AUDIT_ANCHOR_FILE: join(dir, 'audit-anchors.jsonl'),
     };
-    // The APIs need the balancer's address for APP_URL before it exists: the port is taken now.
     const apiPorts = await Promise.all(Array.from({ length: apiCount }, () => freePort()));
     const workerPorts = await Promise.all(Array.from({ length: workerCount }, () => freePort()));
     const common = { ...shared, ...env };
@@ -122,6 +135,7 @@ export async function startCluster(options) {
       servers: apiList.map((api) => ({ name: api.name, port: api.port })),
       log,
       appendForwardedFor,
+      port: balancerPort,
     });
     started.push(balancer);
 
@@ -132,12 +146,27 @@ export async function startCluster(options) {
       if (response.status !== 200) throw new Error(`${url}/metrics answered ${response.status}`);
       return response.text();
     };
+    const queues = [];
+    const prefix = queuePrefix ?? common.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
+    /** A BullMQ queue of the cluster's Redis, under the workers' prefix; closed by stop(). */
+    const queue = (name) => {
+      const parsed = new URL(redis.url);
+      const opened = new Queue(name, {
+        prefix,
+        connection: { host: parsed.hostname, port: Number(parsed.port || 6379), maxRetriesPerRequest: null },
+      });
+      opened.on('error', () => undefined); // a Redis restarted on purpose is no test failure
+      queues.push(opened);
+      return opened;
+    };
+    started.push({ stop: () => Promise.all(queues.map((opened) => opened.close().catch(() => undefined))) });
     const everyPart = () => [redis, ...apiList, ...workerList, balancer];
     return {
       url: balancer.url,
       env: common,
       metricsToken,
       metrics,
+      queue,
       apis: apiList,
       workers: workerList,
       redis,
