@@ -31,6 +31,7 @@ const SEED = readFileSync(
 const ME = '{ me { email } }';
 /** Sweeps put on the queue at once: both workers take some, at the same time. */
 const SWEEPS = 8;
+const SWEEP_ROUNDS = 4;
 /** Issue 14's bound: an ended session is refused by another process within a second. */
 const REVOKED_WITHIN_MS = 1_000;
 
@@ -259,19 +260,23 @@ describe('two APIs and two workers behind a balancer', () => {
       expect(schedulers.filter((scheduler) => scheduler.key === 'sweep')).toHaveLength(1);
 
       const before = await completedJobs(cluster, QueueName.FollowUp, 'sweep');
-      const jobs = await followUp.addBulk(
-        Array.from({ length: SWEEPS }, (_, i) => ({
-          name: 'sweep',
-          data: {},
-          opts: { jobId: `multi-instance-sweep-${i}`, removeOnComplete: 100 },
-        })),
-      );
-      await eventually(async () => {
-        const states = await Promise.all(jobs.map((job) => job.getState()));
-        expect(states.filter((state) => state !== 'completed')).toEqual([]);
-      }, 30_000);
-      const after = await completedJobs(cluster, QueueName.FollowUp, 'sweep');
-      const ran = after.map((count, i) => count - before[i]!);
+      // Rounds of sweeps at once until each worker ran some (the first round nearly always does).
+      let ran = before.map(() => 0);
+      for (let round = 0; round < SWEEP_ROUNDS && ran.some((count) => count === 0); round++) {
+        const jobs = await followUp.addBulk(
+          Array.from({ length: SWEEPS }, (_, i) => ({
+            name: 'sweep',
+            data: {},
+            opts: { jobId: `multi-instance-sweep-${round}-${i}`, removeOnComplete: 100 },
+          })),
+        );
+        await eventually(async () => {
+          const states = await Promise.all(jobs.map((job) => job.getState()));
+          expect(states.filter((state) => state !== 'completed')).toEqual([]);
+        }, 30_000);
+        const after = await completedJobs(cluster, QueueName.FollowUp, 'sweep');
+        ran = after.map((count, i) => count - before[i]!);
+      }
       process.stdout.write(`Sweeps run per worker: ${ran.join(', ')}\n`);
       expect(ran.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(SWEEPS);
       expect(ran.every((count) => count > 0)).toBe(true);
