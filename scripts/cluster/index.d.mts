@@ -78,7 +78,8 @@ export interface Cluster {
   workers: ClusterWorker[];
   redis: ClusterRedis;
   balancer: ClusterBalancer;
-  output(): string;
+  /** Every process's output; with `tail`, the last `tail` characters of each. */
+  output(tail?: number): string;
   stop(): Promise<void>;
 }
 

@@ -38,7 +38,8 @@
  *   cluster.balancer              { url, port, statsUrl, configFile, pid, output(),
  *                                   servers() → { api1: 'UP' | 'DOWN' | …, … },
  *                                   allUp(timeoutMs) → waits until haproxy sees every API up }
- *   cluster.output()              every process's output, for a failure message
+ *   cluster.output(tail?)         every process's output (its last `tail` characters each), for
+ *                                 a failure message
  *   cluster.stop()                stops everything it started, always (also after a failure)
  *
  * Every process gets NODE_ENV=production (as deployed: no demo users, /metrics behind its
@@ -177,7 +178,7 @@ export async function startCluster(options) {
       workers: workerList,
       redis,
       balancer,
-      output: () => output(),
+      output,
       stop,
     };
   } catch (error) {

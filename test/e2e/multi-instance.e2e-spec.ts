@@ -51,7 +51,7 @@ describe('two APIs and two workers behind a balancer', () => {
 
   const ok = async <T>(url: string, session: Caller, query: string, variables?: Record<string, unknown>) => {
     const { body } = await graphql<T>(url, query, variables, session.headers);
-    if (body.errors) throw new Error(`${JSON.stringify(body.errors)}\n${cluster.output()}`);
+    if (body.errors) throw new Error(`${JSON.stringify(body.errors)}\n${cluster.output(3_000)}`);
     return body.data as T;
   };
   const rows = async <T>(text: string, values: unknown[] = []) => (await sql.query(text, values)).rows as T[];
