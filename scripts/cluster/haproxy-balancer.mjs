@@ -25,6 +25,9 @@ export function haproxyConfig({ port, statsPort, servers, appendForwardedFor = f
     '  timeout server 60s',
     '  timeout http-request 10s',
     '  timeout http-keep-alive 10s',
+    // A check may take up to 2 s: an API slowed by load is not taken out, a dead one (refused
+    // connection) still is within a second.
+    '  timeout check 2s',
     '  option redispatch',
     '  retries 2',
     'frontend dondoc',
