@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,6 +17,7 @@ import {
 } from '@dondoc/test-support';
 
 import { type Cluster, startCluster } from '../../scripts/cluster/index.mjs';
+import { processesMarked } from '../support/processes-marked.js';
 
 /**
  * Several instances, one truth (issue 15): two built API processes and two workers on one
@@ -48,6 +50,8 @@ describe('two APIs and two workers behind a balancer', () => {
   let documentId: string;
   /** The Women's Union's assignments of the seed document, one per task. */
   let assignmentIds: string[];
+  /** In the environment of every process of this file's cluster, to find leftovers. */
+  const mark = randomBytes(8).toString('hex');
 
   const ok = async <T>(url: string, session: Caller, query: string, variables?: Record<string, unknown>) => {
     const { body } = await graphql<T>(url, query, variables, session.headers);
@@ -68,7 +72,7 @@ describe('two APIs and two workers behind a balancer', () => {
         apis: 2,
         workers: 2,
         // The seed's audit events were keyed with the tests' key: the chain stays one chain.
-        env: { AUDIT_KEY: TEST_AUDIT_KEY },
+        env: { AUDIT_KEY: TEST_AUDIT_KEY, DONDOC_TEST_MARK: mark },
       }),
       runToEnd([builtEntry('cli'), 'seed', '--demo'], {
         DATABASE_URL: database.url,
@@ -86,6 +90,8 @@ describe('two APIs and two workers behind a balancer', () => {
     await cluster?.stop();
     await sql?.end();
     await database?.drop();
+    // stop() leaves none of the four processes behind.
+    expect(processesMarked(mark)).toEqual([]);
   });
 
   it('sends consecutive requests through the balancer to both APIs', async () => {
