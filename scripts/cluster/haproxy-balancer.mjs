@@ -2,7 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startChild } from './child.mjs';
-import { freePort, waitForHttp } from './free-port.mjs';
+import { freePort } from './free-port.mjs';
+import { waitForHttp } from './wait-for-http.mjs';
 
 export const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 

@@ -62,7 +62,8 @@ import { startHaproxy } from './haproxy-balancer.mjs';
 import { startPrivateRedis, sharedRedis } from './private-redis.mjs';
 import { startApi, startWorker } from './product-process.mjs';
 
-export { freePort, waitForHttp } from './free-port.mjs';
+export { freePort } from './free-port.mjs';
+export { waitForHttp } from './wait-for-http.mjs';
 export { builtEntry, productFreeEnv } from './product-process.mjs';
 
 /** The workers' BullMQ prefix (apps/worker/src/worker.module.ts). */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startChild } from './child.mjs';
-import { waitForHttp } from './free-port.mjs';
+import { waitForHttp } from './wait-for-http.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
