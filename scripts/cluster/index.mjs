@@ -12,7 +12,7 @@
  *     env: { … },             // extra variables for every process (override the defaults)
  *     apiEnv: { … }, workerEnv: { … },  // extra variables for one kind only
  *     redis: 'private',       // default: a redis-server of its own on a free port; or a URL
- *     queuePrefix,            // the workers' BullMQ prefix, for cluster.queue() (default 'dondoc')
+ *     queuePrefix,            // the workers' BullMQ prefix, for cluster.queue() (default '{dondoc}', the product's)
  *     appendForwardedFor,     // false: haproxy replaces X-Forwarded-For with the peer (default)
  *     log: (line) => {},      // every output line of every process, prefixed "[api1] " etc.
  *     startTimeoutMs: 120000, // per process readiness
@@ -24,7 +24,7 @@
  *   cluster.metricsToken          the bearer token /metrics asks for (NODE_ENV=production)
  *   cluster.metrics(url)          the Prometheus text of `${url}/metrics` (token sent)
  *   cluster.queue(name)          a BullMQ Queue on the cluster's Redis under the workers' prefix
- *                                 (option `queuePrefix`, else env QUEUE_PREFIX, else 'dondoc');
+ *                                 (option `queuePrefix`, else env QUEUE_PREFIX, else '{dondoc}');
  *                                 closed by stop()
  *   cluster.apis[i]               { name: 'api1', url, port, pid, output(), exit(),
  *                                   kill(signal = 'SIGKILL') → waits for the exit,
@@ -66,8 +66,8 @@ export { freePort } from './free-port.mjs';
 export { waitForHttp } from './wait-for-http.mjs';
 export { builtEntry, productFreeEnv } from './product-process.mjs';
 
-/** The workers' BullMQ prefix (apps/worker/src/worker.module.ts). */
-const DEFAULT_QUEUE_PREFIX = 'dondoc';
+/** The product's default QUEUE_PREFIX (libs/platform/src/queues/redis-connection.ts). */
+const DEFAULT_QUEUE_PREFIX = '{dondoc}';
 
 export async function startCluster(options) {
   const {
