@@ -7,6 +7,7 @@ import { formatSeconds } from './request-budget.js';
 const QUERY_CANCELED = '57014';
 /** SQLSTATE class 08 (connection exception), 57P01..03 (shutdown, cannot connect now). */
 const UNAVAILABLE_STATES = /^(08|57P0[123])/;
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 /**
  * The database failures a caller can understand, as domain errors: a statement that ran past
@@ -42,6 +43,12 @@ function sqlStateOf(error: unknown): string | undefined {
   if (error instanceof QueryFailedError) {
     const driverError = error.driverError as { code?: unknown } | undefined;
     return typeof driverError?.code === 'string' ? driverError.code : undefined;
+  }
+  // Taking a connection is no query: when the server refuses a new session ("the database
+  // system is shutting down / starting up", 57P03) node-postgres's own error comes unwrapped.
+  if (typeof error === 'object' && error !== null && 'severity' in error) {
+    const { code } = error as { code?: unknown };
+    return typeof code === 'string' && SQLSTATE.test(code) ? code : undefined;
   }
   return undefined;
 }
