@@ -57,7 +57,13 @@ function sqlStateOf(error: unknown): string | undefined {
 function isPoolOrConnectionFailure(error: unknown): boolean {
   // Duck-typed: socket errors are created by Node's own realm, not always this one's `Error`.
   if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  // When a transaction's connection is cut (a restarting server), TypeORM releases its query
+  // runner, and the next statement or the ROLLBACK throws one of these in place of the
+  // connection error.
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') {
+    return true;
+  }
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE')
     return true;
   return (
