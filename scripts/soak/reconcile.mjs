@@ -164,3 +164,43 @@ export async function waitRelayed(pool, timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+// Topics the worker turns into notifications keyed `<kind>:<outbox id>` (EventNotifier).
+const NOTIFIED_TOPICS = [
+  'report.submitted',
+  'report.reviewed',
+  'extension.requested',
+  'extension.decided',
+  'completion.requested',
+  'completion.decided',
+];
+
+/**
+ * Every outbox row relayed once, seen from its effect: each row of a notified topic after
+ * `sinceId` has its notifications, none twice. Polls until all have or time runs out.
+ */
+export async function waitEventsDelivered(pool, sinceId, timeoutMs) {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await pool.query(
+      `WITH delivered AS (SELECT DISTINCT split_part(key, ':', 2)::bigint AS id FROM notifications
+                          WHERE key ~ '^[A-Z_]+:[0-9]+$')
+       SELECT count(*) FILTER (WHERE d.id IS NULL)::int AS undelivered, count(*)::int AS rows
+         FROM outbox o LEFT JOIN delivered d ON d.id = o.id
+        WHERE o.id > $1 AND o.topic = ANY($2::text[])`,
+      [sinceId, NOTIFIED_TOPICS],
+    );
+    const { rows: twice } = await pool.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications GROUP BY recipient_user_id, key HAVING count(*) > 1) d`,
+    );
+    const result = { rows: rows[0].rows, undelivered: rows[0].undelivered, notifiedTwice: twice[0].n };
+    if (result.undelivered === 0 || Date.now() - started > timeoutMs) {
+      return { ...result, waitedMs: Date.now() - started };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+export async function lastOutboxId(pool) {
+  return (await pool.query('SELECT coalesce(max(id), 0)::text AS id FROM outbox')).rows[0].id;
+}

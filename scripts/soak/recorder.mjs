@@ -26,10 +26,14 @@ export function createRecorder() {
 
   const judge = (kind, result) => {
     if (DOMAIN_EXPECTED[kind]?.includes(result.code)) return 'domain';
+    // A call in flight when the fault began is as exposed as one started during it.
+    const endedAt = result.startedAt + result.ms;
     const during = windows.find(
-      (w) => w.codes.includes(result.code) && result.startedAt >= w.from && result.startedAt <= w.to,
+      (w) => w.codes.includes(result.code) && result.startedAt <= w.to && endedAt >= w.from,
     );
-    return during ? `fault:${during.name}` : 'unexpected';
+    if (!during) return 'unexpected';
+    during.lastFailureAt = Math.max(during.lastFailureAt ?? 0, endedAt);
+    return `fault:${during.name}`;
   };
 
   return {
@@ -65,6 +69,10 @@ export function createRecorder() {
       const open = windows.find((w) => w.name === name && w.to === Infinity);
       if (open) open.to = Date.now() + graceMs;
     },
+    /** When the last call failed with fault `name`'s codes (ms since the epoch), or null. */
+    lastFailureOf(name) {
+      return windows.find((w) => w.name === name)?.lastFailureAt ?? null;
+    },
     summary() {
       const seconds = ((stopped ?? Date.now()) - (started ?? Date.now())) / 1000;
       const byKind = {};
@@ -96,7 +104,11 @@ export function createRecorder() {
         expectedDomain: total('domain'),
         expectedFault: total('fault'),
         acceptedWrites: ledger.length,
-        faults: windows.map((w) => ({ name: w.name, codes: w.codes })),
+        faults: windows.map((w) => ({
+          name: w.name,
+          codes: w.codes,
+          lastFailureAt: w.lastFailureAt ?? null,
+        })),
       };
     },
   };

@@ -47,6 +47,10 @@ export function formatSoak(result, { title = 'soak' } = {}) {
     `accepted writes: ${r.accepted}; accepted writes missing: ${r.missing}; half-written: ${r.halfWritten}; ` +
       `outbox rows not relayed: ${result.relay.pending} (waited ${result.relay.waitedMs} ms)`,
   );
+  lines.push(
+    `outbox rows of notified events: ${result.events.rows}, without their notification: ${result.events.undelivered}, ` +
+      `notified twice: ${result.events.notifiedTwice}`,
+  );
   for (const check of r.invariants)
     if (check.count > 0) lines.push(`  HALF-WRITTEN: ${check.name}: ${check.count}`);
   for (const example of r.examples)
