@@ -1,5 +1,18 @@
 import { spawn } from 'node:child_process';
 
+/** Children still running: killed when this process exits, whatever way it exits. */
+const running = new Set();
+let exitHookInstalled = false;
+function killOnExit(child) {
+  running.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers may only do synchronous work: a signal is that.
+  process.once('exit', () => {
+    for (const orphan of running) orphan.kill('SIGKILL');
+  });
+}
+
 /**
  * One child process of the cluster: its output kept (and forwarded to `log`, prefixed by its
  * name), its exit remembered, and a stop that always ends in SIGKILL if a signal is ignored.
@@ -8,13 +21,16 @@ export function startChild(name, command, args, { env, log, cwd }) {
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let exit = null;
+  killOnExit(child);
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => {
+      running.delete(child);
       exit = signal ? `signal ${signal}` : `code ${code}`;
       resolve(exit);
     });
     // A spawn that fails (a missing binary) emits 'error' without 'exit'.
     child.once('error', (error) => {
+      running.delete(child);
       output += `${error}\n`;
       exit = `spawn error ${error.code ?? error.message}`;
       resolve(exit);

@@ -50,13 +50,20 @@ export function haproxyConfig({ port, statsPort, servers, appendForwardedFor = f
 }
 
 /** Starts haproxy in the foreground (-db) as a child, and waits until it routes to an API. */
-export async function startHaproxy({ dir, servers, log, appendForwardedFor, timeoutMs = 30_000 }) {
+export async function startHaproxy({
+  dir,
+  servers,
+  log,
+  appendForwardedFor,
+  port: wanted,
+  timeoutMs = 30_000,
+}) {
   if (!existsSync(HAPROXY)) {
     throw new Error(
       `haproxy is missing at ${HAPROXY}: install it with "apt-get install haproxy" (or set HAPROXY_PATH)`,
     );
   }
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const statsPort = await freePort();
   const configFile = join(dir, 'haproxy.cfg');
   writeFileSync(configFile, haproxyConfig({ port, statsPort, servers, appendForwardedFor }));

@@ -12,6 +12,7 @@
  *     env: { … },             // extra variables for every process (override the defaults)
  *     apiEnv: { … }, workerEnv: { … },  // extra variables for one kind only
  *     redis: 'private',       // default: a redis-server of its own on a free port; or a URL
+ *     queuePrefix,            // the workers' BullMQ prefix, for cluster.queue() (default 'dondoc')
  *     appendForwardedFor,     // false: haproxy replaces X-Forwarded-For with the peer (default)
  *     log: (line) => {},      // every output line of every process, prefixed "[api1] " etc.
  *     startTimeoutMs: 120000, // per process readiness
@@ -22,6 +23,9 @@
  *   cluster.env                   the variables every process got (JWT_SECRET, AUDIT_KEY, …)
  *   cluster.metricsToken          the bearer token /metrics asks for (NODE_ENV=production)
  *   cluster.metrics(url)          the Prometheus text of `${url}/metrics` (token sent)
+ *   cluster.queue(name)          a BullMQ Queue on the cluster's Redis under the workers' prefix
+ *                                 (option `queuePrefix`, else env QUEUE_PREFIX, else 'dondoc');
+ *                                 closed by stop()
  *   cluster.apis[i]               { name: 'api1', url, port, pid, output(), exit(),
  *                                   kill(signal = 'SIGKILL') → waits for the exit,
  *                                   restart() → stops it if running (SIGTERM), starts it again on
@@ -50,6 +54,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Queue } from 'bullmq';
+
 import { freePort } from './free-port.mjs';
 import { startHaproxy } from './haproxy-balancer.mjs';
 import { startPrivateRedis, sharedRedis } from './private-redis.mjs';
@@ -57,6 +63,9 @@ import { startApi, startWorker } from './product-process.mjs';
 
 export { freePort, waitForHttp } from './free-port.mjs';
 export { builtEntry, productFreeEnv } from './product-process.mjs';
+
+/** The workers' BullMQ prefix (apps/worker/src/worker.module.ts). */
+const DEFAULT_QUEUE_PREFIX = 'dondoc';
 
 export async function startCluster(options) {
   const {
@@ -69,6 +78,7 @@ export async function startCluster(options) {
     workerEnv = {},
     redis: redisOption = 'private',
     appendForwardedFor = false,
+    queuePrefix,
     log,
     startTimeoutMs = 120_000,
   } = options ?? {};
@@ -76,20 +86,36 @@ export async function startCluster(options) {
   if (!Number.isInteger(apiCount) || apiCount < 1) throw new Error('startCluster needs at least one API');
 
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-cluster-'));
-  const started = [];
-  const stopAll = async () => {
-    // Balancer first (no new requests), then the faces, then Redis; each stop ends in SIGKILL.
-    for (const part of started.reverse()) await part.stop().catch(() => undefined);
-    started.length = 0;
+  /** Everything started so far, for stop() and for the output of a failed start. */
+  const parts = { redis: null, faces: [], balancer: null, queues: [] };
+  const stop = async () => {
+    const { redis, faces, balancer, queues } = parts;
+    parts.redis = parts.balancer = null;
+    parts.faces = [];
+    parts.queues = [];
+    // Our own clients, the balancer (no new requests), the faces together, then Redis; every
+    // stop ends in SIGKILL when a process ignores its signal.
+    await Promise.all(queues.map((opened) => opened.close().catch(() => undefined)));
+    await balancer?.stop().catch(() => undefined);
+    await Promise.all(faces.map((face) => face.stop().catch(() => undefined)));
+    await redis?.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   };
+  const output = (tail = Infinity) =>
+    [parts.redis, ...parts.faces, parts.balancer]
+      .filter((part) => part !== null)
+      .map((part) => `--- ${part.name ?? 'redis'} ---\n${part.output().slice(-tail)}`)
+      .join('\n');
 
   try {
     const redis = redisOption === 'private' ? await startPrivateRedis({ log }) : sharedRedis(redisOption);
-    started.push(redis);
+    parts.redis = redis;
 
     const metricsToken = randomBytes(24).toString('hex');
-    const shared = {
+    // The APIs are told the balancer's address (APP_URL: links, the console's origin) before
+    // it starts: its port is taken now.
+    const balancerPort = await freePort();
+    const common = {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       ...(ownerUrl ? { MIGRATION_DATABASE_URL: ownerUrl } : {}),
@@ -98,32 +124,33 @@ export async function startCluster(options) {
       AUDIT_KEY: randomBytes(32).toString('hex'),
       METRICS_TOKEN: metricsToken,
       TRUSTED_PROXIES: 'loopback',
+      APP_URL: `http://127.0.0.1:${balancerPort}`,
       DATA_DIR: join(dir, 'data'),
       AUDIT_ANCHOR_FILE: join(dir, 'audit-anchors.jsonl'),
+      ...env,
     };
-    // The APIs need the balancer's address for APP_URL before it exists: the port is taken now.
-    const apiPorts = await Promise.all(Array.from({ length: apiCount }, () => freePort()));
-    const workerPorts = await Promise.all(Array.from({ length: workerCount }, () => freePort()));
-    const common = { ...shared, ...env };
-    const context = { metricsToken, log, startTimeoutMs };
-
-    const apiList = apiPorts.map((port, i) =>
-      startApi(`api${i + 1}`, port, { LOG_LEVEL: 'warn', ...common, ...apiEnv }, context),
-    );
-    started.push(...apiList);
-    const workerList = workerPorts.map((port, i) =>
-      startWorker(`worker${i + 1}`, port, { LOG_LEVEL: 'info', ...common, ...workerEnv }, context),
-    );
-    started.push(...workerList);
-    await Promise.all([...apiList, ...workerList].map((part) => part.ready()));
+    const context = { log, startTimeoutMs };
+    const apiList = [];
+    for (let i = 0; i < apiCount; i++) {
+      const env = { LOG_LEVEL: 'warn', ...common, ...apiEnv };
+      apiList.push(startApi(`api${i + 1}`, await freePort(), env, context));
+    }
+    const workerList = [];
+    for (let i = 0; i < workerCount; i++) {
+      const env = { LOG_LEVEL: 'info', ...common, ...workerEnv };
+      workerList.push(startWorker(`worker${i + 1}`, await freePort(), env, context));
+    }
+    parts.faces = [...apiList, ...workerList];
+    await Promise.all(parts.faces.map((face) => face.ready()));
 
     const balancer = await startHaproxy({
       dir,
       servers: apiList.map((api) => ({ name: api.name, port: api.port })),
       log,
       appendForwardedFor,
+      port: balancerPort,
     });
-    started.push(balancer);
+    parts.balancer = balancer;
 
     const metrics = async (url) => {
       const response = await fetch(`${url.replace(/\/+$/, '')}/metrics`, {
@@ -132,28 +159,45 @@ export async function startCluster(options) {
       if (response.status !== 200) throw new Error(`${url}/metrics answered ${response.status}`);
       return response.text();
     };
-    const everyPart = () => [redis, ...apiList, ...workerList, balancer];
+    const prefix = queuePrefix ?? common.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
+    /** A BullMQ queue of the cluster's Redis, under the workers' prefix; closed by stop(). */
+    const queue = (name) => {
+      const opened = new Queue(name, { prefix, connection: connectionOf(redis.url) });
+      opened.on('error', () => undefined); // a Redis restarted on purpose is no failure of ours
+      parts.queues.push(opened);
+      return opened;
+    };
     return {
       url: balancer.url,
       env: common,
       metricsToken,
       metrics,
+      queue,
       apis: apiList,
       workers: workerList,
       redis,
       balancer,
-      output: () =>
-        everyPart()
-          .map((part) => `--- ${part.name ?? 'redis'} ---\n${part.output()}`)
-          .join('\n'),
-      stop: stopAll,
+      output: () => output(),
+      stop,
     };
   } catch (error) {
-    const output = started
-      .filter((part) => part.output)
-      .map((part) => `--- ${part.name ?? 'redis'} ---\n${part.output().slice(-4_000)}`)
-      .join('\n');
-    await stopAll();
-    throw new Error(`${error.message}\n${output}`, { cause: error });
+    const tails = output(4_000);
+    await stop();
+    throw new Error(`${error.message}\n${tails}`, { cause: error });
   }
+}
+
+/** ioredis options of a redis:// URL, as BullMQ wants them (never give up a command). */
+function connectionOf(url) {
+  const parsed = new URL(url);
+  const db = Number(parsed.pathname.slice(1) || 0);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: Number.isInteger(db) ? db : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
 }
