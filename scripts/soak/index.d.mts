@@ -1,30 +1,9 @@
 // Types of what index.mjs gives the test suite (the modules are plain JavaScript).
 
-export interface ClusterProcess {
-  name: string;
-  url?: string;
-  kill(signal?: string): Promise<void>;
-  restart(): Promise<void>;
-  output(): string;
-}
-export interface Cluster {
-  url: string;
-  apis: ClusterProcess[];
-  workers: ClusterProcess[];
-  redis: { url: string; restart(options?: { empty?: boolean; downMs?: number }): Promise<void> };
-  balancer: { servers(): Promise<Record<string, string>>; allUp(timeoutMs?: number): Promise<void> };
-  output(): string;
-  stop(): Promise<void>;
-}
-export function startCluster(options: {
-  databaseUrl: string;
-  apis?: number;
-  workers?: number;
-  env?: Record<string, string>;
-  apiEnv?: Record<string, string>;
-  workerEnv?: Record<string, string>;
-  startTimeoutMs?: number;
-}): Promise<Cluster>;
+import type { Cluster } from '../cluster/index.mjs';
+
+export type { Cluster } from '../cluster/index.mjs';
+export { startCluster } from '../cluster/index.mjs';
 
 export const SOAK_JWT_SECRET: string;
 export const SOAK_AUDIT_KEY: string;
