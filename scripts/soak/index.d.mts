@@ -62,6 +62,8 @@ export interface Reconciliation {
   examples: unknown[];
 }
 export function reconcile(pool: unknown, ledger: Write[]): Promise<Reconciliation>;
+/** `db`: a pg Pool or Client (anything with `query`). */
+export function halfWrittenInDatabase(db: unknown): Promise<{ name: string; count: number }[]>;
 
 export interface SoakResult {
   seconds: number;
