@@ -15,7 +15,7 @@ import pg from 'pg';
 
 import { startCluster } from './cluster/index.mjs';
 import { freshDatabase, SOAK_AUDIT_KEY, SOAK_JWT_SECRET } from './soak/database.mjs';
-import { apiKill, postgresRestart, redisRestart, waitSchedulers } from './soak/faults.mjs';
+import { apiKill, postgresRestart, redisRestart } from './soak/faults.mjs';
 import { startPrivatePostgres } from './soak/private-postgres.mjs';
 import { passed, prepareSoak } from './soak/run.mjs';
 import { formatSoak } from './soak/table.mjs';
@@ -40,7 +40,8 @@ const fail = (message) => {
 };
 const positive = (name) => {
   const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a whole number of at least 1, not "${args[name]}"`);
+  if (!Number.isInteger(value) || value < 1)
+    fail(`--${name} must be a whole number of at least 1, not "${args[name]}"`);
   return value;
 };
 const seconds = positive('seconds');
@@ -49,13 +50,15 @@ const supervisors = positive('supervisors');
 const apis = positive('apis');
 const workers = positive('workers');
 const thinkMs = Number(args['think-ms']);
-if (!Number.isFinite(thinkMs) || thinkMs < 0) fail(`--think-ms must be a number of milliseconds, not "${args['think-ms']}"`);
+if (!Number.isFinite(thinkMs) || thinkMs < 0)
+  fail(`--think-ms must be a number of milliseconds, not "${args['think-ms']}"`);
 const fault = args.fault;
 if (fault !== undefined && !['redis', 'api', 'postgres'].includes(fault)) {
   fail(`--fault must be redis, api or postgres, not "${fault}"`);
 }
 if (fault && args.url) fail('--fault needs a deployment of the soak’s own: leave out --url');
-if (fault === 'api' && apis < 2) fail('--fault api needs at least 2 APIs: the balancer must have one to move to');
+if (fault === 'api' && apis < 2)
+  fail('--fault api needs at least 2 APIs: the balancer must have one to move to');
 
 const log = (message) => process.stderr.write(`${message}\n`);
 let privatePostgres = null;
@@ -88,7 +91,9 @@ try {
     });
     url = `${cluster.url.replace(/\/+$/, '')}/graphql`;
   } else if (!databaseUrl) {
-    throw new Error('With --url, set DATABASE_URL to that deployment’s database: the soak reconciles against it');
+    throw new Error(
+      'With --url, set DATABASE_URL to that deployment’s database: the soak reconciles against it',
+    );
   }
   pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   // A fault restarting the database cuts the pool's idle connections: the pool replaces them.
@@ -108,10 +113,15 @@ try {
               afterMs: (seconds * 1000) / 3,
             })
           : undefined;
-  result = { officers, supervisors, seedMs: soak.seedMs, ...(await soak.drive({ seconds, thinkMs, during })) };
+  result = {
+    officers,
+    supervisors,
+    seedMs: soak.seedMs,
+    ...(await soak.drive({ seconds, thinkMs, during })),
+  };
   if (fault === 'redis') {
-    const { schedulersBefore, restartedAt } = result.fault;
-    result.fault.schedulers = await waitSchedulers(cluster.redis.url, schedulersBefore, restartedAt);
+    const { schedulersBack, ...figures } = result.fault;
+    result.fault = { ...figures, schedulers: await schedulersBack };
   }
 } finally {
   await pool?.end();

@@ -38,7 +38,9 @@ export async function waitSchedulers(redisUrl, expected, sinceMs, timeoutMs = 70
 
 /**
  * Redis restarted empty under load: nothing the API answers may fail (its writes go to the
- * outbox in PostgreSQL), so no failure code is expected. The schedulers are counted before.
+ * outbox in PostgreSQL), so no failure code is expected. The schedulers are counted before;
+ * the result's `schedulersBack` promise says when they are all back (or which are missing
+ * after 70 s).
  */
 export function redisRestart(cluster, { afterMs = 2_000 } = {}) {
   return async () => {
@@ -46,7 +48,15 @@ export function redisRestart(cluster, { afterMs = 2_000 } = {}) {
     await sleep(afterMs);
     const restartedAt = Date.now();
     await cluster.redis.restart({ empty: true });
-    return { fault: 'redis', schedulersBefore: before, restartedAt, restartMs: Date.now() - restartedAt };
+    // Watched from now, under the load, not after it: `schedulersBack` resolves when they are.
+    const schedulersBack = waitSchedulers(cluster.redis.url, before, restartedAt);
+    return {
+      fault: 'redis',
+      schedulersBefore: before,
+      restartedAt,
+      restartMs: Date.now() - restartedAt,
+      schedulersBack,
+    };
   };
 }
 
