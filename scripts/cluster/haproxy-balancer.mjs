@@ -31,6 +31,9 @@ export function haproxyConfig({ port, statsPort, servers, appendForwardedFor = f
     '  timeout check 2s',
     '  option redispatch',
     '  retries 2',
+    // Without it a check may take only `inter` (500 ms): on a loaded machine /health/ready of a
+    // busy but healthy API answers later, and every API was marked DOWN (the soak saw 503s).
+    '  timeout check 5s',
     'frontend dondoc',
     `  bind 127.0.0.1:${port}`,
     ...(appendForwardedFor ? ['  option forwardfor'] : ['  http-request set-header X-Forwarded-For %[src]']),

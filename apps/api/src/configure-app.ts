@@ -25,7 +25,7 @@ export function configureApp(app: NestExpressApplication): boolean {
   );
   app.use(securityHeaders(app.get(AppConfig)));
   // Before Nest's own parsers: a small limit for anonymous callers, the upload limit for others.
-  app.use(bodyLimits(app.get(AuthService)));
+  app.use(bodyLimits(app.get(AuthService), app.get(AppConfig)));
   app.disable('x-powered-by');
   // The client's address (login throttling caps failures per address) comes from
   // X-Forwarded-For only when the direct peer is a proxy the operator listed: otherwise

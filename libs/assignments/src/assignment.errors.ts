@@ -1,4 +1,4 @@
-import { DomainErrorCode, DomainException } from '@dondoc/platform';
+import { DomainErrorCode, DomainException, type LocalizedMessage, notFound } from '@dondoc/platform';
 
 export const ASSIGNMENT = { en: 'Assignment', vi: 'nhiệm vụ được giao' };
 export const REPORT = { en: 'Progress report', vi: 'báo cáo tiến độ' };
@@ -29,4 +29,16 @@ export function conflict(en: string, vi: string, details: Record<string, unknown
 
 export function invalid(field: string, en: string, vi: string): DomainException {
   return new DomainException(DomainErrorCode.BAD_USER_INPUT, { en, vi }, { field });
+}
+
+/**
+ * A record reached through its assignment is hidden when the assignment is: its "not found"
+ * names the record. Any other failure (the database gone mid-request) stays what it is.
+ */
+export function notFoundAs(entity: LocalizedMessage, id: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof DomainException && error.code === DomainErrorCode.NOT_FOUND)
+      throw notFound(entity, id);
+    throw error;
+  };
 }

@@ -18,7 +18,7 @@ import type { Acting } from './acting.js';
 import { assignmentAuditSubject } from './assignment-audit-subjects.js';
 import { AssignmentWriter } from './assignment-writer.js';
 import { Assignment } from './assignment.entity.js';
-import { conflict, EXTENSION, invalid } from './assignment.errors.js';
+import { conflict, EXTENSION, invalid, notFoundAs } from './assignment.errors.js';
 import { ExtensionRequest, ExtensionStatus } from './extension-request.entity.js';
 
 export interface ExtensionRequestFilter {
@@ -129,9 +129,9 @@ export class ExtensionRequestsService {
         .where('e.id = :id', { id: isUuid(id) ? id : '00000000-0000-0000-0000-000000000000' })
         .getOne();
       if (!request) throw notFound(EXTENSION, id);
-      const assignment = await this.writer.lock(manager, acting, request.assignmentId).catch(() => {
-        throw notFound(EXTENSION, id);
-      });
+      const assignment = await this.writer
+        .lock(manager, acting, request.assignmentId)
+        .catch(notFoundAs(EXTENSION, id));
       // Whoever asked cannot grant it, and neither can anyone of the assignee body.
       if (request.requestedBy === acting.userId) {
         throw conflict(

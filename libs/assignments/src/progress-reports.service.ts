@@ -17,7 +17,7 @@ import { assignmentAuditSubject } from './assignment-audit-subjects.js';
 import { AssignmentEvent, nextStatus } from './assignment-status.js';
 import { AssignmentWriter } from './assignment-writer.js';
 import { Assignment } from './assignment.entity.js';
-import { conflict, invalid, REPORT } from './assignment.errors.js';
+import { conflict, invalid, notFoundAs, REPORT } from './assignment.errors.js';
 import { AssignmentsService } from './assignments.service.js';
 import { Cadence } from './cadence.js';
 import { ProgressReport, ReportStatus } from './progress-report.entity.js';
@@ -169,9 +169,9 @@ export class ProgressReportsService {
         .where('r.id = :id', { id: isUuid(id) ? id : '00000000-0000-0000-0000-000000000000' })
         .getOne();
       if (!report) throw notFound(REPORT, id);
-      const assignment = await this.writer.lock(manager, acting, report.assignmentId).catch(() => {
-        throw notFound(REPORT, id);
-      });
+      const assignment = await this.writer
+        .lock(manager, acting, report.assignmentId)
+        .catch(notFoundAs(REPORT, id));
       await this.writer.assertAssigner(manager, acting, assignment);
       if (report.status !== ReportStatus.SUBMITTED) {
         throw conflict(

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 import type { AuthService, Caller } from '@dondoc/identity';
+import { type AppConfig, databaseFailureAsDomainError } from '@dondoc/platform';
 
 import { localeOf } from '../common/graphql-error.filter.js';
 
@@ -19,21 +20,37 @@ export const SIGNED_IN_BODY_LIMIT = 30 * 1024 * 1024;
  * the body is read; a body without a length, or a compressed one, is cut off as soon as it
  * passes the limit. Over the limit: HTTP 413 with a GraphQL-shaped error naming the limit.
  * The caller found here is kept on the request, so the permission guard does not verify twice.
+ * Checking the token reads its session: when the database cannot answer, the caller gets the
+ * GraphQL-shaped UNAVAILABLE (HTTP 503) the resolvers give, not Express's HTML error page.
  */
-export function bodyLimits(auth: AuthService): RequestHandler {
+export function bodyLimits(auth: AuthService, config: AppConfig): RequestHandler {
   const anonymous = express.json({ limit: ANONYMOUS_BODY_LIMIT });
   const signedIn = express.json({ limit: SIGNED_IN_BODY_LIMIT });
   return (request: Request, response: Response, next: NextFunction) => {
-    void callerOf(auth, request).then((caller) => {
-      const limit = caller ? SIGNED_IN_BODY_LIMIT : ANONYMOUS_BODY_LIMIT;
-      const declared = Number(request.get('content-length'));
-      if (Number.isFinite(declared) && declared > limit) return tooLarge(request, response, limit);
-      const parse = caller ? signedIn : anonymous;
-      parse(request, response, (error?: unknown) => {
-        if (isTooLarge(error)) return tooLarge(request, response, limit);
-        next(error);
-      });
-    }, next);
+    void callerOf(auth, request).then(
+      (caller) => {
+        const limit = caller ? SIGNED_IN_BODY_LIMIT : ANONYMOUS_BODY_LIMIT;
+        const declared = Number(request.get('content-length'));
+        if (Number.isFinite(declared) && declared > limit) return tooLarge(request, response, limit);
+        const parse = caller ? signedIn : anonymous;
+        parse(request, response, (error?: unknown) => {
+          if (isTooLarge(error)) return tooLarge(request, response, limit);
+          next(error);
+        });
+      },
+      (error: unknown) => {
+        const known = databaseFailureAsDomainError(error, config.statementTimeoutMs);
+        if (!known) return next(error);
+        response
+          .status(503)
+          .set('Cache-Control', 'no-store')
+          .json({
+            errors: [
+              { message: known.messageIn(localeOf({ req: request })), extensions: { code: known.code } },
+            ],
+          });
+      },
+    );
   };
 }
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 
 import type { AppConfig } from '../config/app-config.js';
+import { GuardedClient } from './guarded-client.js';
 import { migrations } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -63,6 +64,8 @@ export function buildDataSourceOptions(settings: DataSourceSettings): DataSource
       application_name: settings.applicationName ?? 'dondoc',
       // Fail fast instead of hanging when the database is down: the API answers 503 meanwhile.
       connectionTimeoutMillis: 5_000,
+      // pg-pool makes its connections with this class: none may end the process by an 'error'.
+      Client: GuardedClient,
       ...sessionOptions(settings),
     },
   };

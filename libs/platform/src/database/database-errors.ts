@@ -7,6 +7,7 @@ import { formatSeconds } from './request-budget.js';
 const QUERY_CANCELED = '57014';
 /** SQLSTATE class 08 (connection exception), 57P01..03 (shutdown, cannot connect now). */
 const UNAVAILABLE_STATES = /^(08|57P0[123])/;
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 /**
  * The database failures a caller can understand, as domain errors: a statement that ran past
@@ -43,6 +44,12 @@ function sqlStateOf(error: unknown): string | undefined {
     const driverError = error.driverError as { code?: unknown } | undefined;
     return typeof driverError?.code === 'string' ? driverError.code : undefined;
   }
+  // Taking a connection is no query: when the server refuses a new session ("the database
+  // system is shutting down / starting up", 57P03) node-postgres's own error comes unwrapped.
+  if (typeof error === 'object' && error !== null && 'severity' in error) {
+    const { code } = error as { code?: unknown };
+    return typeof code === 'string' && SQLSTATE.test(code) ? code : undefined;
+  }
   return undefined;
 }
 
@@ -50,7 +57,13 @@ function sqlStateOf(error: unknown): string | undefined {
 function isPoolOrConnectionFailure(error: unknown): boolean {
   // Duck-typed: socket errors are created by Node's own realm, not always this one's `Error`.
   if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  // When a transaction's connection is cut (a restarting server), TypeORM releases its query
+  // runner, and the next statement or the ROLLBACK throws one of these in place of the
+  // connection error.
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') {
+    return true;
+  }
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE')
     return true;
   return (
