@@ -5,3 +5,4 @@ export * from './spawn-built.js';
 export * from './given.js';
 export * from './audit-tampering.js';
 export * from './pgbouncer.js';
+export * from './pg-rows.js';

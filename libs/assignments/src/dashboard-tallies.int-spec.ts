@@ -1,4 +1,4 @@
-import { type TestDatabase, createTestDatabase } from '@dondoc/test-support';
+import { type TestDatabase, createTestDatabase, rowsOf } from '@dondoc/test-support';
 import fc from 'fast-check';
 import pg from 'pg';
 
@@ -232,10 +232,3 @@ type Operation =
   | { kind: 'update'; modulo: number; facts: Facts }
   | { kind: 'move'; modulo: number; body: number }
   | { kind: 'delete'; modulo: number };
-
-/** pg's client answers `{ rows }`; the functions under test take TypeORM's `query`, which answers the rows. */
-function rowsOf(client: pg.Client): Parameters<typeof checkTallies>[0] {
-  return {
-    query: async (sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows,
-  } as unknown as Parameters<typeof checkTallies>[0];
-}

@@ -79,7 +79,8 @@ export async function checkTallies(
      SELECT coalesce(c.province, t.province) AS province, coalesce(c.basis, t.basis) AS basis,
             coalesce(c.day, t.day)::text AS day, coalesce(t.n, 0)::int AS tallied, coalesce(c.n, 0)::int AS counted
        FROM counted c
-       FULL JOIN assignment_tallies t ON t.province = c.province AND t.basis = c.basis AND t.day = c.day
+       FULL JOIN (SELECT province, basis, day, sum(n)::bigint AS n FROM assignment_tallies GROUP BY 1, 2, 3) t
+              ON t.province = c.province AND t.basis = c.basis AND t.day = c.day
       WHERE coalesce(t.n, 0) <> coalesce(c.n, 0)
       ORDER BY 1, 2, 3
       LIMIT 20`,
@@ -120,4 +121,27 @@ export async function checkTallies(
   }
   const assignments = counted.reduce((sum, row) => sum + row.n, 0);
   return { mismatches, timelinessMismatches, assignments };
+}
+
+/**
+ * Folds every key's stripes into stripe 0 and drops keys whose count is zero: writers spread
+ * a key over up to 16 rows (one per server process, so status changes of a hot key do not
+ * queue behind one row lock); the dashboard reads fewer rows once they are folded. The sums
+ * never change, so running it twice, or beside writers, is harmless: a writer waits for the
+ * few rows being folded, for the length of one statement.
+ */
+export async function compactTallies(
+  db: DataSource | EntityManager,
+): Promise<{ folded: number; dropped: number }> {
+  const folded = (await db.query(
+    `WITH moved AS (DELETE FROM assignment_tallies WHERE stripe <> 0 RETURNING province, basis, day, n)
+     INSERT INTO assignment_tallies (province, basis, day, stripe, n)
+       SELECT province, basis, day, 0, sum(n) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+     ON CONFLICT (province, basis, day, stripe) DO UPDATE SET n = assignment_tallies.n + EXCLUDED.n
+     RETURNING 1`,
+  )) as unknown[];
+  const dropped = (await db.query(
+    'DELETE FROM assignment_tallies WHERE stripe = 0 AND n = 0 RETURNING 1',
+  )) as unknown[];
+  return { folded: folded.length, dropped: dropped.length };
 }

@@ -3,6 +3,7 @@ import type { JobSchedulerTemplateOptions, RepeatOptions } from 'bullmq';
 import {
   AUDIT_ANCHOR_PATTERN,
   type AppConfig,
+  COMPACT_DASHBOARD_TALLIES_EVERY_MS,
   HEARTBEAT_EVERY_MS,
   PRUNE_SIGN_IN_RECORDS_EVERY_MS,
   QueueName,
@@ -53,6 +54,12 @@ export function jobSchedules(config: Pick<AppConfig, 'followUpEveryMinutes'>): J
       queue: QueueName.System,
       id: SystemJob.PruneSignInRecords,
       repeat: { every: PRUNE_SIGN_IN_RECORDS_EVERY_MS },
+      opts: system,
+    },
+    {
+      queue: QueueName.System,
+      id: SystemJob.CompactDashboardTallies,
+      repeat: { every: COMPACT_DASHBOARD_TALLIES_EVERY_MS },
       opts: system,
     },
     {

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
+import { compactTallies } from '@dondoc/assignments';
 import { AuditKey, anchorAuditChain } from '@dondoc/audit';
 import { SignInRecordsPruner } from '@dondoc/identity';
 import { AppConfig, Clock, QueueName, RedisStatus, SystemJob } from '@dondoc/platform';
@@ -44,6 +45,14 @@ export class HeartbeatProcessor extends WorkerHost {
           `prune-sign-in-records ${job.id} in ${Date.now() - started} ms: ${JSON.stringify(pruned)}`,
         );
         return pruned;
+      }
+      case SystemJob.CompactDashboardTallies: {
+        const started = Date.now();
+        const compacted = await compactTallies(this.dataSource);
+        this.logger.log(
+          `compact-dashboard-tallies ${job.id} in ${Date.now() - started} ms: ${JSON.stringify(compacted)}`,
+        );
+        return compacted;
       }
       case SystemJob.AuditAnchor: {
         const file = this.config.auditAnchorFile;

@@ -16,6 +16,7 @@ import { AddAuditSubjectsAndKeyedChain1764202520000 } from './1764202520000-add-
 import { AddDocumentConfidential1764202540000 } from './1764202540000-add-document-confidential.js';
 import { AddMailRetrySchedule1764202600000 } from './1764202600000-add-mail-retry-schedule.js';
 import { AddOutboxHandledAt1764202630000 } from './1764202630000-add-outbox-handled-at.js';
+import { StripeAssignmentTallies1764202640000 } from './1764202640000-stripe-assignment-tallies.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   AddDocumentConfidential1764202540000,
   AddMailRetrySchedule1764202600000,
   AddOutboxHandledAt1764202630000,
+  StripeAssignmentTallies1764202640000,
 ];
