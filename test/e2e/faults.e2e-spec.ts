@@ -16,6 +16,8 @@ import {
   Given,
   graphql,
   redisUrl,
+  publishToBodies,
+  quarterlyReportConclusion,
   type RunningApi,
   signIn,
   startProcess,
@@ -27,17 +29,6 @@ import {
  * and when Redis is back a worker runs every job once. The test runs a Redis of its own on
  * a free port, never the machine's shared one.
  */
-const DOCUMENT = `TỈNH ỦY KON TUM
-*
-Số 778-KL/TU
-ĐẢNG CỘNG SẢN VIỆT NAM
-Kon Tum, ngày 20 tháng 11 năm 2026
-KẾT LUẬN
-về báo cáo công tác dân vận
-
-Ban Thường vụ Tỉnh ủy yêu cầu:
-1. Các cơ quan, đơn vị báo cáo kết quả công tác dân vận hằng quý.
-`;
 
 describe('Redis down during writes', () => {
   let api: RunningApi;
@@ -77,31 +68,8 @@ describe('Redis down during writes', () => {
       graphql<T>(api.url, query, variables, admin.headers);
 
     // Write 1: a published task given to every body of the province (one outbox row each).
-    const imported = await call<{ importDocument: { id: string; tasks: { id: string }[] } }>(
-      'mutation ($i: DocumentInput!) { importDocument(input: $i) { id tasks { id } } }',
-      {
-        i: { text: DOCUMENT },
-      },
-    );
-    const { id: documentId, tasks } = imported.body.data!.importDocument;
-    for (const task of tasks)
-      await call('mutation ($t: ID!) { setTaskAssignees(taskId: $t, assignees: []) { id } }', { t: task.id });
-    await call('mutation ($id: ID!) { publishDocument(id: $id) { id } }', { id: documentId });
     const bodies = [...konTum.values()].filter((o) => o.key !== 'kt.tu.vp').slice(0, 100);
-    const assigned = await call<{ assignTask: { id: string }[] }>(
-      'mutation ($i: AssignTaskInput!) { assignTask(input: $i) { id } }',
-      {
-        i: {
-          taskId: tasks[0]!.id,
-          organizationIds: bodies.map((o) => o.id),
-          role: 'COORDINATE',
-          dueDate: '2027-06-30',
-          cadence: 'QUARTERLY',
-        },
-      },
-    );
-    expect(assigned.body.errors).toBeUndefined();
-    const assignments = assigned.body.data!.assignTask;
+    const assignments = await publishToBodies(call, quarterlyReportConclusion(778, 20), bodies);
 
     // Writes 2–199 and more: a report and an extension request on each assignment.
     let failed = 0;

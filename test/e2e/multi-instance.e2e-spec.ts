@@ -7,6 +7,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '@dondoc/identity';
 import { QueueName } from '@dondoc/platform';
 import {
+  eventually,
   builtEntry,
   createTestDatabase,
   graphql,
@@ -456,16 +457,4 @@ async function browserSession(
     accessToken: json.accessToken,
     jar: refresh && csrf ? { refresh, csrf } : undefined,
   };
-}
-
-async function eventually(check: () => Promise<void>, ms: number): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 }

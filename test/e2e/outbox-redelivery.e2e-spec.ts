@@ -10,8 +10,11 @@ import { DEFAULT_QUEUE_PREFIX, freePort, QueueName } from '@dondoc/platform';
 import {
   bootApi,
   builtEntry,
+  eventually,
   Given,
   graphql,
+  publishToBodies,
+  quarterlyReportConclusion,
   type RunningApi,
   signIn,
   startProcess,
@@ -24,17 +27,6 @@ import {
  * into a paused queue, Redis is flushed under the running worker, and every row must still be
  * handled exactly once. The test runs a Redis of its own, never the machine's shared one.
  */
-const DOCUMENT = `TỈNH ỦY KON TUM
-*
-Số 779-KL/TU
-ĐẢNG CỘNG SẢN VIỆT NAM
-Kon Tum, ngày 21 tháng 11 năm 2026
-KẾT LUẬN
-về báo cáo công tác dân vận
-
-Ban Thường vụ Tỉnh ủy yêu cầu:
-1. Các cơ quan, đơn vị báo cáo kết quả công tác dân vận hằng quý.
-`;
 const BODIES = 12;
 
 describe('jobs lost with Redis data', () => {
@@ -71,25 +63,11 @@ describe('jobs lost with Redis data', () => {
       expect(result.body.errors).toBeUndefined();
       return result.body.data!;
     };
-    const { importDocument } = await call<{ importDocument: { id: string; tasks: { id: string }[] } }>(
-      'mutation ($i: DocumentInput!) { importDocument(input: $i) { id tasks { id } } }',
-      { i: { text: DOCUMENT } },
-    );
-    for (const task of importDocument.tasks)
-      await call('mutation ($t: ID!) { setTaskAssignees(taskId: $t, assignees: []) { id } }', { t: task.id });
-    await call('mutation ($id: ID!) { publishDocument(id: $id) { id } }', { id: importDocument.id });
     const bodies = [...konTum.values()].filter((o) => o.key !== 'kt.tu.vp').slice(0, BODIES);
-    const { assignTask } = await call<{ assignTask: { id: string }[] }>(
-      'mutation ($i: AssignTaskInput!) { assignTask(input: $i) { id } }',
-      {
-        i: {
-          taskId: importDocument.tasks[0]!.id,
-          organizationIds: bodies.map((o) => o.id),
-          role: 'COORDINATE',
-          dueDate: '2027-06-30',
-          cadence: 'QUARTERLY',
-        },
-      },
+    const assignTask = await publishToBodies(
+      (query, variables) => graphql(api.url, query, variables, admin.headers),
+      quarterlyReportConclusion(779, 21),
+      bodies,
     );
     for (const assignment of assignTask) {
       await call(
@@ -115,10 +93,10 @@ describe('jobs lost with Redis data', () => {
         OUTBOX_REDELIVER_AFTER_MS: '2000',
         LOG_LEVEL: 'warn',
       });
-      await until(
-        async () => (await count('SELECT count(*) AS n FROM outbox WHERE relayed_at IS NULL')) === 0,
+      // The relay queued every row.
+      await eventually(
+        async () => expect(await count('SELECT count(*) AS n FROM outbox WHERE relayed_at IS NULL')).toBe(0),
         30_000,
-        'the relay queued every row',
       );
       expect(await count('SELECT count(*) AS n FROM outbox WHERE handled_at IS NOT NULL')).toBe(0);
       expect(await events.getWaitingCount()).toBeGreaterThanOrEqual(BODIES * 2);
@@ -126,10 +104,10 @@ describe('jobs lost with Redis data', () => {
       // Redis forgets everything it held: the jobs and the pause with them.
       await connection.flushall();
 
-      await until(
-        async () => (await count('SELECT count(*) AS n FROM outbox WHERE handled_at IS NULL')) === 0,
+      // Every row was handled, though Redis lost the jobs.
+      await eventually(
+        async () => expect(await count('SELECT count(*) AS n FROM outbox WHERE handled_at IS NULL')).toBe(0),
         30_000,
-        'every row was handled',
       );
       const submitted = await count(
         `SELECT count(DISTINCT key) AS n FROM notifications WHERE kind = 'REPORT_SUBMITTED'`,
@@ -148,14 +126,6 @@ describe('jobs lost with Redis data', () => {
     }
   });
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 250) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`not within ${timeoutMs} ms: ${what}`);
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

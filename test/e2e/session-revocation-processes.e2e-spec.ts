@@ -5,6 +5,7 @@ import pg from 'pg';
 import { SESSION_LISTENER_APPLICATION_NAME } from '@dondoc/identity';
 import { freePort } from '@dondoc/platform';
 import {
+  eventually,
   bootApi,
   builtEntry,
   Given,
@@ -224,18 +225,6 @@ function summary(values: number[]): string {
   const sorted = [...values].sort((x, y) => x - y);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return `median ${median.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (n=${sorted.length})`;
-}
-
-async function eventually(check: () => Promise<void>, ms: number): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 async function withDatabaseClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

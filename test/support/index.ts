@@ -6,3 +6,5 @@ export * from './given.js';
 export * from './audit-tampering.js';
 export * from './pgbouncer.js';
 export * from './pg-rows.js';
+export * from './eventually.js';
+export * from './report-task.js';
