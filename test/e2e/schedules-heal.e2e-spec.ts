@@ -125,7 +125,9 @@ describe('job schedulers after Redis forgets them', () => {
         (job) => job.name,
       );
     expect((await pending(QueueName.FollowUp)).sort()).toEqual([FollowUpJob.SendMail, FollowUpJob.Sweep]);
-    expect(await pending(QueueName.System)).toHaveLength(3);
+    expect(await pending(QueueName.System)).toHaveLength(
+      ALL_SCHEDULERS.filter((id) => id.startsWith(`${QueueName.System}/`)).length,
+    );
 
     // A worker takes the sweep that is due; another worker registers again meanwhile: the
     // sweep in hand stays the only one due now, the next is an interval away.

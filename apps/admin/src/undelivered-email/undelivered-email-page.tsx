@@ -59,7 +59,7 @@ export const UndeliveredEmailPage = () => {
       <Title title="app.undelivered_email.title" />
       <CardHeader
         title={translate('app.undelivered_email.title')}
-        slotProps={{ title: { component: 'h2' } }}
+        slotProps={{ title: { component: 'h1', variant: 'h5' } }}
         action={
           mayRetry && rows.some((row) => row.givenUpAt) ? (
             <Button startIcon={<ReplayIcon />} disabled={retry.isPending} onClick={() => send()}>
