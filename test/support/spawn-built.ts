@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { productFreeEnv } from '../../scripts/cluster/index.mjs';
 import { TEST_AUDIT_KEY } from './test-services.js';
 
 /** The built faces (npm run build:server); the process tests run what production runs. */
@@ -15,49 +16,14 @@ export function builtEntry(face: 'api' | 'worker' | 'cli'): string {
   return entry;
 }
 
-/** Variables the product reads: a child process gets them from its test, never from the parent. */
-const PRODUCT_VARIABLES = new Set([
-  'DATABASE_URL',
-  'DATABASE_DIRECT_URL',
-  'DATABASE_POOLER',
-  'MIGRATION_DATABASE_URL',
-  'DATABASE_ADMIN_URL',
-  'REDIS_URL',
-  'PORT',
-  'JWT_SECRET',
-  'SMTP_URL',
-  'APP_URL',
-  'DATA_DIR',
-  'LOG_LEVEL',
-  'NODE_ENV',
-  'NODE_OPTIONS',
-  'WORKER_HOST',
-  'METRICS_TOKEN',
-  'GRAPHQL_INTROSPECTION',
-  'TRUSTED_PROXIES',
-  'AUDIT_KEY',
-  'AUDIT_ANCHOR_FILE',
-  'QUEUE_PREFIX',
-  'SCHEDULE_CHECK_EVERY_MS',
-  'OUTBOX_REDELIVER_AFTER_MS',
-  'MAIL_RETRY_BASE_MS',
-  'MAIL_RETRY_MAX_DELAY_MS',
-  'MAIL_GIVE_UP_AFTER_ATTEMPTS',
-  'EMBEDDED_POSTGRES_SHARED_DIR',
-]);
-
 /**
- * Environment for a child process: the parent's, minus every product variable, plus `env`.
+ * Environment for a child process: the parent's, minus every product variable (the cluster
+ * harness's list, one for both), plus `env`.
  * The test AUDIT_KEY unless `env` names one, and an anchor file of its own that does not
  * exist yet: a developer's .data/audit-anchors.jsonl is no test's business.
  */
 export function cleanEnv(env: Record<string, string>): Record<string, string> {
-  const keep: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (PRODUCT_VARIABLES.has(key)) continue;
-    keep[key] = value;
-  }
+  const keep = productFreeEnv({});
   const anchors = join(
     tmpdir(),
     `dondoc-test-anchors-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,

@@ -1,43 +1,37 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 
-import { AppConfig, redisOptionsFromUrl } from '@dondoc/platform';
+import { QueueName } from '@dondoc/platform';
+
+/** The two commands asked, on whichever client BullMQ connected with (ioredis here). */
+interface RedisClient {
+  config(command: 'GET', name: string): Promise<unknown>;
+  info(section: string): Promise<string>;
+}
 
 /**
  * BullMQ keeps jobs, schedulers and locks in Redis as ordinary keys: a Redis that evicts keys
- * when its memory is full drops work silently. So the worker says once at start when
- * `maxmemory-policy` is not `noeviction`. Managed Redis services often refuse CONFIG: then
- * INFO is asked, and if that is refused too it is said at debug level only (nothing is wrong).
+ * when its memory is full drops work silently. So the worker says once at start, in its own
+ * log, when `maxmemory-policy` is not `noeviction`. It asks on a queue's own connection.
+ * Managed Redis services often refuse CONFIG: then INFO is asked, and if that is refused too it
+ * is said at debug level only (nothing is wrong).
  */
 @Injectable()
-export class RedisEvictionCheck implements OnApplicationBootstrap, OnModuleDestroy {
+export class RedisEvictionCheck implements OnApplicationBootstrap {
   private readonly logger = new Logger(RedisEvictionCheck.name);
-  private client: Redis | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(@InjectQueue(QueueName.System) private readonly queue: Queue) {}
 
   /** Not awaited: the start does not wait for this; the answer comes once Redis does. */
   onApplicationBootstrap(): void {
-    const client = new Redis({
-      ...redisOptionsFromUrl(this.config.redisUrl),
-      lazyConnect: true,
-      maxRetriesPerRequest: null,
-      retryStrategy: (attempt) => Math.min(attempt * 500, 10_000),
-    });
-    this.client = client;
-    // Connection errors are reported by the queues' own log (QueueErrorLog): not twice.
-    client.on('error', () => undefined);
-    client.once('ready', () => {
-      void this.check(client).finally(() => this.close());
-    });
-    client.connect().catch(() => undefined);
+    void this.queue
+      .getBackend()
+      .client.then((client) => this.check(client as unknown as RedisClient))
+      .catch((error: unknown) => this.logger.debug(`Redis eviction policy not checked: ${String(error)}`));
   }
 
-  onModuleDestroy(): void {
-    this.close();
-  }
-
-  private async check(client: Redis): Promise<void> {
+  private async check(client: RedisClient): Promise<void> {
     const policy = await this.policyOf(client);
     if (policy === null || policy === 'noeviction') {
       this.logger.debug(`Redis maxmemory-policy: ${policy ?? 'not known'}`);
@@ -50,7 +44,7 @@ export class RedisEvictionCheck implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** CONFIG GET; where CONFIG is refused, INFO memory often still tells. Null: not known. */
-  private async policyOf(client: Redis): Promise<string | null> {
+  private async policyOf(client: RedisClient): Promise<string | null> {
     try {
       const answer = (await client.config('GET', 'maxmemory-policy')) as string[];
       if (answer[1]) return answer[1];
@@ -66,10 +60,5 @@ export class RedisEvictionCheck implements OnApplicationBootstrap, OnModuleDestr
       );
       return null;
     }
-  }
-
-  private close(): void {
-    this.client?.disconnect();
-    this.client = null;
   }
 }
