@@ -78,6 +78,15 @@ export class AssignmentQuery {
     return this.shown(reader, pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id'));
   }
 
+  /**
+   * The scoped, filtered, sorted page as a query, not yet run: `AssignmentPageReader` adds its
+   * own columns and joins to it, so the page and its relations are one statement.
+   */
+  pageQuery(reader: ContentReader, filter: AssignmentFilter, params: ListParams): SelectQueryBuilder<Assignment> {
+    const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
+    return pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id');
+  }
+
   async count(reader: ContentReader, filter: AssignmentFilter): Promise<number> {
     return (
       (await this.talliedCount(reader.scope, filter)) ??

@@ -23,3 +23,4 @@ export * from './follow-up/follow-up.service.js';
 export * from './follow-up/inspection-follow-ups.service.js';
 export * from './follow-up/period-snapshots.service.js';
 export * from './follow-up/report-requests.service.js';
+export * from './assignment-page.js';

@@ -1,6 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-import { type Assignment, daysOverdue, timelinessFactsOf, timelinessOf } from '@dondoc/assignments';
+import {
+  type Assignment,
+  type AssignmentPageRow,
+  daysOverdue,
+  timelinessFactsOf,
+  timelinessOf,
+} from '@dondoc/assignments';
 
 import { CalendarDate } from '../common/calendar-date.scalar.js';
 import { AssignmentRole, AssignmentStatus, Cadence, Timeliness } from '../common/domain-enums.js';
@@ -38,6 +44,11 @@ export class AssignmentObject {
   organizationId: string;
   assignedByOrganizationId: string;
   parentAssignmentId: string | null;
+  /**
+   * Relations read in the page's own statement (`readAssignmentPage`), already as this caller
+   * may see them; the field resolvers use them instead of the loaders. Absent: not read.
+   */
+  joined?: Omit<AssignmentPageRow, 'assignment'>;
 }
 
 export function toAssignmentObject(assignment: Assignment, today: string): AssignmentObject {

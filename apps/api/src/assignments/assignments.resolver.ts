@@ -1,6 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 
-import { AssignmentQuery, AssignmentsService } from '@dondoc/assignments';
+import { AssignmentQuery, AssignmentsService, type PageRelations, readAssignmentPage } from '@dondoc/assignments';
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
 
@@ -11,6 +12,7 @@ import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { actingOf } from '../common/acting.js';
 import { ListMetadata } from '../common/list-metadata.object.js';
 import { LoadersFactory } from '../common/loaders.js';
+import { selectedFields, subfieldNames } from '../common/selected-fields.js';
 import { DocumentObject, toDocumentObject } from '../directives/document.object.js';
 import { TaskObject, toTaskObject } from '../directives/task.object.js';
 import { OrganizationObject, toOrganizationObject } from '../organizations/organization.object.js';
@@ -37,9 +39,15 @@ export class AssignmentsResolver {
     description: 'Assignments the caller may see, filtered and sorted, a page at a time.',
   })
   @RequirePermission(Permission.ASSIGNMENT_READ)
-  async allAssignments(@CurrentCaller() caller: Caller, @Args() list: AssignmentListArgs) {
+  async allAssignments(
+    @CurrentCaller() caller: Caller,
+    @Args() list: AssignmentListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AssignmentObject[]> {
     const today = this.query.today();
-    return (await this.query.list(caller, list.filter ?? {}, list)).map((a) => toAssignmentObject(a, today));
+    // The page and the task, document and organizations it shows: one statement.
+    const rows = await readAssignmentPage(this.query, caller, list.filter ?? {}, list, pageRelationsOf(info));
+    return rows.map(({ assignment, ...joined }) => ({ ...toAssignmentObject(assignment, today), joined }));
   }
 
   @Query(() => ListMetadata, { name: '_allAssignmentsMeta' })
@@ -126,18 +134,24 @@ export class AssignmentsResolver {
 
   @ResolveField(() => TaskObject, { nullable: true })
   async task(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    const joined = assignment.joined?.task;
+    if (joined !== undefined) return joined ? toTaskObject(joined) : null;
     const task = await this.loaders.of(context.req).task.load(assignment.taskId);
     return task ? toTaskObject(task) : null;
   }
 
   @ResolveField(() => DocumentObject, { nullable: true })
   async document(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    const joined = assignment.joined?.document;
+    if (joined !== undefined) return joined ? toDocumentObject(joined) : null;
     const document = await this.loaders.of(context.req).document.load(assignment.documentId);
     return document ? toDocumentObject(document) : null;
   }
 
   @ResolveField(() => OrganizationObject, { nullable: true, description: 'The assignee.' })
   async organization(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    const joined = assignment.joined?.organization;
+    if (joined !== undefined) return joined ? toOrganizationObject(joined) : null;
     const organization = await this.loaders.of(context.req).organization.load(assignment.organizationId);
     return organization ? toOrganizationObject(organization) : null;
   }
@@ -147,6 +161,8 @@ export class AssignmentsResolver {
     description: 'The body that gave the work (null when out of sight).',
   })
   async assignedBy(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
+    const joined = assignment.joined?.assignedBy;
+    if (joined !== undefined) return joined ? toOrganizationObject(joined) : null;
     const organization = await this.loaders
       .of(context.req)
       .organization.load(assignment.assignedByOrganizationId);
@@ -180,4 +196,21 @@ export class AssignmentsResolver {
   async extensionRequests(@Parent() assignment: AssignmentObject, @Context() context: RequestContext) {
     return (await this.loaders.of(context.req).extensions.load(assignment.id)).map(toExtensionRequestObject);
   }
+}
+
+/** Document fields made from its text and outline: read with the page only when asked for. */
+const DOCUMENT_CONTENT = ['text', 'sections', 'tasksSection', 'footnotes', 'references'];
+
+/** Which relations an `allAssignments` request shows, so the page reads them in its statement. */
+function pageRelationsOf(info: GraphQLResolveInfo): PageRelations {
+  const fields = selectedFields(info);
+  const document = fields.get('document');
+  return {
+    task: fields.has('task'),
+    document: document !== undefined,
+    documentContent:
+      document !== undefined && DOCUMENT_CONTENT.some((name) => subfieldNames(info, document).has(name)),
+    organization: fields.has('organization'),
+    assignedBy: fields.has('assignedBy'),
+  };
 }
