@@ -4,6 +4,7 @@ import { bootApi, Given, type RunningApi } from '@dondoc/test-support';
 import { DataSource } from 'typeorm';
 
 import { AssignmentQuery } from './assignment-query.js';
+import { AssignmentStatus } from './assignment-status.js';
 import { DEFAULT_WARNING_DAYS, Timeliness } from './timeliness.js';
 import { timelinessColumnsOf, timelinessSql } from './timeliness.sql.js';
 
@@ -60,7 +61,11 @@ describe('AssignmentQuery.count', () => {
   });
   afterAll(() => api?.close());
 
-  const bruteForce = async (province: string | null, timeliness: Timeliness[] | null) => {
+  const bruteForce = async (
+    province: string | null,
+    timeliness: Timeliness[] | null,
+    status: AssignmentStatus[] | null = null,
+  ) => {
     const derived = timelinessSql(timelinessColumnsOf('a'), {
       today: '$1',
       warningDays: '$2',
@@ -69,8 +74,9 @@ describe('AssignmentQuery.count', () => {
     const [{ n }] = (await db.query(
       `SELECT count(*)::int AS n FROM assignments a
         WHERE ($3::ltree IS NULL OR a.organization_path <@ $3::ltree)
-          AND ($4::text[] IS NULL OR (${derived}) = ANY($4::text[]))`,
-      [TODAY, DEFAULT_WARNING_DAYS, province, timeliness],
+          AND ($4::text[] IS NULL OR (${derived}) = ANY($4::text[]))
+          AND ($5::text[] IS NULL OR a.status = ANY($5::text[]))`,
+      [TODAY, DEFAULT_WARNING_DAYS, province, timeliness, status],
     )) as [{ n: number }];
     return n;
   };
@@ -106,5 +112,54 @@ describe('AssignmentQuery.count', () => {
       }
     }
     expect(nonZero).toBe(scopes.length * filters.length);
+  });
+
+  it('reads a status filter of whole groups from the tallies too, and counts any other, both exactly', async () => {
+    const province = org.get('kt.tu')!.path.split('.')[0];
+    const scope: AccessScope = { kind: 'subtrees', paths: [province] };
+    const { NOT_STARTED, IN_PROGRESS, COMPLETION_REQUESTED, COMPLETED, CANCELLED } = AssignmentStatus;
+    const open = [NOT_STARTED, IN_PROGRESS, COMPLETION_REQUESTED];
+    const cases: [AssignmentStatus[], Timeliness[] | null][] = [
+      [[CANCELLED], null],
+      [[COMPLETED], null],
+      [
+        [COMPLETED, CANCELLED],
+        [Timeliness.COMPLETED_LATE, Timeliness.CANCELLED],
+      ],
+      [open, null],
+      [open, [Timeliness.OVERDUE]],
+      [
+        [...open, CANCELLED],
+        [Timeliness.OVERDUE, Timeliness.CANCELLED, Timeliness.COMPLETED_ON_TIME],
+      ],
+      [[IN_PROGRESS], null], // not told apart by the tallies: counted
+      [[NOT_STARTED, COMPLETED], [Timeliness.OVERDUE]],
+    ];
+    // Which counts read the tallies: the data source's queries, watched while each count runs.
+    const original = db.query.bind(db);
+    let tallyQueries = 0;
+    const watched = ((sql: string, ...rest: unknown[]) => {
+      if (sql.includes('assignment_tallies')) tallyQueries += 1;
+      return (original as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as DataSource['query'];
+    const fromTallies: boolean[] = [];
+    for (const [status, timeliness] of cases) {
+      tallyQueries = 0;
+      db.query = watched;
+      let count: number;
+      try {
+        count = await query.count({ scope, organizationId: '', roles: [] }, { status, timeliness });
+      } finally {
+        db.query = original;
+      }
+      fromTallies.push(tallyQueries > 0);
+      expect({ status, timeliness, count }).toEqual({
+        status,
+        timeliness,
+        count: await bruteForce(province, timeliness, status),
+      });
+    }
+    // The first six from the tallies, the last two by counting rows.
+    expect(fromTallies).toEqual([true, true, true, true, true, true, false, false]);
   });
 });

@@ -82,7 +82,11 @@ export class AssignmentQuery {
    * The scoped, filtered, sorted page as a query, not yet run: `AssignmentPageReader` adds its
    * own columns and joins to it, so the page and its relations are one statement.
    */
-  pageQuery(reader: ContentReader, filter: AssignmentFilter, params: ListParams): SelectQueryBuilder<Assignment> {
+  pageQuery(
+    reader: ContentReader,
+    filter: AssignmentFilter,
+    params: ListParams,
+  ): SelectQueryBuilder<Assignment> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
     return pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id');
   }
@@ -98,14 +102,18 @@ export class AssignmentQuery {
    * The count of a list over whole provinces (or the nation), narrowed at most by timeliness,
    * from the dashboard's read model: exact, because the tallies are kept by triggers in the
    * transactions that change assignments, and a few thousand rows read instead of a million
-   * counted (react-admin asks for the count with every page). Null for any other filter.
+   * counted (react-admin asks for the count with every page). A status filter is read there
+   * too when it is made of whole groups the timeliness tells apart (see
+   * `timelinessOfStatuses`). Null for any other filter.
    */
   private async talliedCount(scope: AccessScope, filter: AssignmentFilter): Promise<number | null> {
     const provinces = talliedProvinces(scope);
     if (provinces === null) return null;
-    const { timeliness, ...narrowing } = filter;
+    const { timeliness, status, ...narrowing } = filter;
     if (Object.values(narrowing).some((value) => value !== null && value !== undefined)) return null;
     if (timeliness && timeliness.length === 0) return null;
+    const ofStatus = status?.length ? timelinessOfStatuses(status) : undefined;
+    if (ofStatus === null) return null;
     const counts = await talliedTimeliness(
       this.assignments.manager,
       provinces,
@@ -114,6 +122,7 @@ export class AssignmentQuery {
     );
     return Object.entries(counts)
       .filter(([kind]) => !timeliness || timeliness.includes(kind as Timeliness))
+      .filter(([kind]) => !ofStatus || ofStatus.includes(kind as Timeliness))
       .reduce((sum, [, count]) => sum + (count ?? 0), 0);
   }
 
@@ -246,6 +255,30 @@ const OPEN = `('${AssignmentStatus.NOT_STARTED}','${AssignmentStatus.IN_PROGRESS
 export function impliedByTimeliness(alias: string, wanted: readonly Timeliness[]): string | null {
   const open = [Timeliness.ON_TRACK, Timeliness.DUE_SOON, Timeliness.OVERDUE];
   return wanted.length > 0 && wanted.every((t) => open.includes(t)) ? `${alias}.status IN ${OPEN}` : null;
+}
+
+/**
+ * A status filter as timeliness values, when the timeliness tells its statuses apart: a
+ * cancelled assignment is CANCELLED, a completed one COMPLETED_ON_TIME or _LATE, an open one
+ * (not started, in progress, completion requested) ON_TRACK, DUE_SOON or OVERDUE — and
+ * nothing else is. Open statuses only as all three together (the tallies do not keep them
+ * apart); `null` for any other set, which is then counted row by row.
+ */
+export function timelinessOfStatuses(statuses: readonly AssignmentStatus[]): Timeliness[] | null {
+  const wanted = new Set(statuses);
+  const open = [
+    AssignmentStatus.NOT_STARTED,
+    AssignmentStatus.IN_PROGRESS,
+    AssignmentStatus.COMPLETION_REQUESTED,
+  ];
+  const someOpen = open.filter((status) => wanted.has(status)).length;
+  if (someOpen !== 0 && someOpen !== open.length) return null;
+  const kinds: Timeliness[] = [];
+  if (someOpen) kinds.push(Timeliness.ON_TRACK, Timeliness.DUE_SOON, Timeliness.OVERDUE);
+  if (wanted.has(AssignmentStatus.COMPLETED))
+    kinds.push(Timeliness.COMPLETED_ON_TIME, Timeliness.COMPLETED_LATE);
+  if (wanted.has(AssignmentStatus.CANCELLED)) kinds.push(Timeliness.CANCELLED);
+  return kinds;
 }
 
 function asUuid(text: string): string {

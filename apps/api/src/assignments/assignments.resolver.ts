@@ -1,7 +1,12 @@
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 
-import { AssignmentQuery, AssignmentsService, type PageRelations, readAssignmentPage } from '@dondoc/assignments';
+import {
+  AssignmentQuery,
+  AssignmentsService,
+  type PageRelations,
+  readAssignmentPage,
+} from '@dondoc/assignments';
 import type { AuditActor } from '@dondoc/audit';
 import { type Caller, Permission } from '@dondoc/identity';
 
