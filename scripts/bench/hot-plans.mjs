@@ -12,8 +12,17 @@ import { HOT } from './console-queries.mjs';
 
 export const plansDirectory = (scale) => join('bench', 'plans', scale);
 
-/** A statement's text with its whitespace folded, so re-indenting is not a change. */
-export const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+/**
+ * A statement's text with its whitespace folded (re-indenting is not a change) and its
+ * placeholders unnumbered, a list of them as one (`IN ($3, $4)` and `IN ($3)` are the same
+ * statement for another number of ids, and every later placeholder's number moves with it).
+ */
+export const normalise = (text) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\$\d+/g, '$')
+    .replace(/\$(\s*,\s*\$)+/g, '$')
+    .trim();
 
 /**
  * Starts the built API on `url` with every SQL statement captured, and gives `each(name, hot,
