@@ -6,7 +6,7 @@
 // same machine in the same minutes. The figure is the ratio of throughputs.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 import pg from 'pg';
@@ -16,7 +16,13 @@ import { OVERDUE_FILTER, consoleListBody } from './console-queries.mjs';
 import { measureHttp, round } from './measure.mjs';
 
 const run = promisify(execFile);
-const SCRIPT = resolve(process.env.PEER_SCRIPT ?? '../shared/peers/redmine.sh');
+// `../shared` beside the main checkout (a git worktree elsewhere finds it through git).
+const checkout = dirname(
+  execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+    encoding: 'utf8',
+  }).trim(),
+);
+const SCRIPT = resolve(process.env.PEER_SCRIPT ?? join(checkout, '../shared/peers/redmine.sh'));
 const OURS = consoleListBody(OVERDUE_FILTER);
 
 async function redmine(command, env = {}) {
