@@ -192,9 +192,9 @@ try {
     const adminToken = await api.login('admin@dondoc.local');
     const supervisorToken = await api.login('thuongtruc@dondoc.local');
     const bearer = (token) => ({ authorization: `Bearer ${token}` });
-    const [{ path: provincePath }] = (
+    const [{ path: provincePath, id: supervisorOrganization }] = (
       await pool.query(
-        `SELECT o.path::text AS path FROM users u JOIN organizations o ON o.id = u.organization_id
+        `SELECT o.path::text AS path, o.id FROM users u JOIN organizations o ON o.id = u.organization_id
           WHERE u.email = 'thuongtruc@dondoc.local'`,
       )
     ).rows;
@@ -250,7 +250,7 @@ try {
     if (wanted('list') || wanted('rss')) {
       // The page as the console sends it: rows and count in one request.
       const body = consoleListBody(OVERDUE_FILTER);
-      const floorParams = [provinceRoot, today, provinceRoot];
+      const floorParams = [provinceRoot, today, provinceRoot, supervisorOrganization];
       const answer = await api.request(body, supervisorToken);
       const ours = answer.items;
       const ourTotal = answer.total.count;

@@ -20,13 +20,16 @@ const OVERDUE_OPEN = `a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETION_REQ
 /**
  * The console's columns of an assignment (assignment-fields.ts) with its task, organization and
  * document; $2 is today. Days overdue is worked out by hand (0 unless open and late).
+ * `taskText` is the task's text as the caller may read it.
  */
-const PAGE_COLUMNS = `a.id, a.role, a.status, a.due_date, a.baseline_due_date, a.cadence, a.percent_complete,
+const pageColumns = (
+  taskText,
+) => `a.id, a.role, a.status, a.due_date, a.baseline_due_date, a.cadence, a.percent_complete,
          CASE WHEN a.status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETION_REQUESTED')
                    AND coalesce(a.due_date, a.next_report_due) < $2::date
               THEN $2::date - coalesce(a.due_date, a.next_report_due) ELSE 0 END AS days_overdue,
          a.next_report_due, a.version,
-         t.id AS task_id, t.number AS task_number, t.text AS task_text,
+         t.id AS task_id, t.number AS task_number, ${taskText} AS task_text,
          o.id AS organization_id, o.name AS organization_name,
          d.id AS document_id, d.number AS document_number
     FROM assignments a
@@ -34,9 +37,22 @@ const PAGE_COLUMNS = `a.id, a.role, a.status, a.due_date, a.baseline_due_date, a
     JOIN organizations o ON o.id = a.organization_id
     JOIN documents d ON d.id = a.document_id`;
 
+/**
+ * A task's text as a SUPERVISOR of the province $1 whose body is $4 reads it (the list's
+ * caller; libs/directives confidential-redaction.ts): a confidential document's task text is
+ * read where the document is owned inside the caller's scope or the task is assigned to the
+ * caller's own body, else its placeholder (Vietnamese, the caller's locale).
+ */
+const SUPERVISOR_TASK_TEXT = `CASE WHEN d.confidential
+                AND NOT (d.owner_path <@ $1::ltree
+                         OR EXISTS (SELECT 1 FROM assignments ca
+                                     WHERE ca.task_id = t.id AND ca.organization_id = $4::uuid))
+              THEN 'Nhiệm vụ theo văn bản mật số ' || coalesce(d.number, '…')
+              ELSE t.text END`;
+
 /** The list page, by due date then id (nulls last, as the product's pageQuery). */
 const LIST_PAGE = `
-  SELECT ${PAGE_COLUMNS}
+  SELECT ${pageColumns(SUPERVISOR_TASK_TEXT)}
    WHERE a.organization_path <@ $1::ltree
      AND ${OVERDUE_OPEN}
    ORDER BY a.due_date NULLS LAST, a.id
@@ -59,7 +75,8 @@ export const FLOOR_LIST = `
    LIMIT 25`;
 
 /**
- * The page and its total ($1 a province's path, $2 today, $3 the province's tally key).
+ * The page and its total ($1 a province's path, $2 today, $3 the province's tally key, $4 the
+ * caller's body, a SUPERVISOR of that province).
  *
  * The total is read from the dashboard's read model, `assignment_tallies`, as the product
  * does for a whole province narrowed by timeliness only (assignment-query.ts talliedCount):
@@ -138,7 +155,7 @@ export const FLOOR_DASHBOARD = `
  *
  * Visibility, as assignment-query.ts applies it for this caller: an administrator's scope is
  * everything (no path condition), and taskContentCondition() is TRUE for an administrator, so
- * confidential task texts are searched too — nothing to add here. (For anyone else, the
+ * confidential task texts are searched and shown too — nothing to add here. (For anyone else, the
  * product searches a confidential task's text only where the reader may read it; this floor
  * would then need that condition: it is written for the administrator only.)
  */
@@ -150,7 +167,7 @@ const SEARCH_MATCH = `(a.task_id IN (SELECT qt.id FROM tasks qt WHERE qt.search_
 
 export const FLOOR_SEARCH = `
   WITH page AS (
-    SELECT ${PAGE_COLUMNS}
+    SELECT ${pageColumns('t.text')}
      WHERE ${SEARCH_MATCH}
      ORDER BY a.due_date NULLS LAST, a.id
      LIMIT 25),
