@@ -66,12 +66,20 @@ export async function runPeer({ seconds = 10, rounds = 3, adminUrl }) {
   const api = await startApi(url.toString());
   const ours = [];
   const theirs = [];
+  let page;
   try {
     const token = await api.login('phunu@dondoc.local');
+    const answer = await api.request(OURS, token);
+    page = { rows: answer.items.length, total: answer.total.count };
     for (let r = 0; r < rounds; r++) {
       const { stdout } = await redmine('bench', { CONNS: '1', DURATION: String(seconds) });
       const value = (key) => Number(new RegExp(`^${key}=([\\d.]+)`, 'm').exec(stdout)?.[1] ?? NaN);
-      theirs.push({ rps: value('list_c1_rps'), p50_ms: value('list_c1_p50_ms') });
+      theirs.push({
+        rps: value('list_c1_rps'),
+        p50_ms: value('list_c1_p50_ms'),
+        rows: value('list_rows'),
+        total_count: value('list_total_count'),
+      });
       const http = await measureHttp({
         url: api.url,
         headers: { authorization: `Bearer ${token}` },
@@ -96,6 +104,11 @@ export async function runPeer({ seconds = 10, rounds = 3, adminUrl }) {
     peer_p50_ms: median(theirs.map((x) => x.p50_ms)),
     ratio,
     assignments,
+    // What each side's page holds: rows and the total it counted (each data set its own).
+    rows: page?.rows ?? null,
+    total: page?.total ?? null,
+    peer_rows: theirs[0]?.rows ?? null,
+    peer_total_count: theirs[0]?.total_count ?? null,
     rounds: { ours, redmine: theirs },
     met: ours.every((x) => x.errors === 0) && ratio >= 50,
     note: 'ratio = our req/s ÷ Redmine req/s, 1 connection, alternating rounds, medians; ours = page and count in one request',
