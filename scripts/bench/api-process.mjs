@@ -46,16 +46,18 @@ export async function startApi(databaseUrl, extraEnv = {}, nodeArgs = []) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const graphql = async (query, variables, token) => {
+  /** Posts a whole GraphQL body (query, variables, operationName) and gives its `data`. */
+  const request = async (payload, token) => {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(payload),
     });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return body.data;
   };
+  const graphql = (query, variables, token) => request({ query, variables }, token);
   const login = async (email) =>
     (
       await graphql(
@@ -82,5 +84,5 @@ export async function startApi(databaseUrl, extraEnv = {}, nodeArgs = []) {
       });
     });
   };
-  return { base, url: `${base}/graphql`, graphql, login, rssMb, stop, pid: child.pid };
+  return { base, url: `${base}/graphql`, graphql, request, login, rssMb, stop, pid: child.pid };
 }
