@@ -24,7 +24,7 @@ import {
   resolveListParams,
 } from '@dondoc/platform';
 
-import { searchCondition } from './assignment-search.sql.js';
+import { lookUpRowsOnlyForPages, searchCondition } from './assignment-search.sql.js';
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
 import { ASSIGNMENT } from './assignment.errors.js';
@@ -171,6 +171,7 @@ export class AssignmentQuery {
     if (filter.q?.trim()) {
       const search = searchCondition(alias, reader, filter.q);
       query.andWhere(search.sql, search.parameters);
+      lookUpRowsOnlyForPages(query);
     }
     if (filter.status?.length)
       query.andWhere(`${alias}.status = ANY(:statuses::text[])`, { statuses: filter.status });

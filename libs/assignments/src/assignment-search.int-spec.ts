@@ -181,6 +181,26 @@ describe('assignment search (q)', () => {
     }
   });
 
+  it('counts every match with the hashed sets, and pages with the look-ups', async () => {
+    const admin = readers()[0]![1];
+    const filtered = query.filtered(admin.scope, { q: 'dan van' }, 'a', admin);
+    // The count's statement (TypeORM clones the query without its LIMIT), then a page's (the
+    // LIMIT set on the query itself, as pageQuery does; a clone keeps what it copied, so
+    // one made before the LIMIT stays on the safe side, the hashed sets).
+    const wideOf = (built: [string, unknown[]]) => built[1].filter((value) => typeof value === 'number');
+    expect(wideOf(filtered.clone().getQueryAndParameters())).toEqual([0]);
+    expect(wideOf(filtered.limit(25).getQueryAndParameters())).toEqual([WIDE_SEARCH_TASKS]);
+    for (const [who, reader] of readers()) {
+      for (const q of ['dan van', 'ha noi', '100%']) {
+        expect({ who, q, n: await query.count(reader, { q }) }).toEqual({
+          who,
+          q,
+          n: (await reference(reader, q, 0, 100_000)).length,
+        });
+      }
+    }
+  });
+
   it('takes both plans: the common phrase walks and looks up, the rare ones collect first', async () => {
     expect(await matchingTasks('dan van')).toBeGreaterThanOrEqual(WIDE_SEARCH_TASKS);
     expect(await matchingTasks('100%')).toBeLessThan(WIDE_SEARCH_TASKS);
