@@ -171,7 +171,7 @@ export class AssignmentQuery {
     if (filter.q?.trim()) {
       const search = searchCondition(alias, reader, filter.q);
       query.andWhere(search.sql, search.parameters);
-      lookUpRowsOnlyForPages(query);
+      lookUpRowsOnlyForPages(query, alias);
     }
     if (filter.status?.length)
       query.andWhere(`${alias}.status = ANY(:statuses::text[])`, { statuses: filter.status });

@@ -55,16 +55,27 @@ export function searchCondition(
 
 /**
  * Gives `:qWide` of a query built with `searchCondition` its value when the statement is
- * built, not now: WIDE_SEARCH_TASKS once the query has a LIMIT (a page: the walk in list
- * order stops after it), else 0 (a count, an export: every match is read). The page's LIMIT
- * is set by the caller after the filter (pageQuery), and TypeORM copies parameters when it
- * builds or clones a statement — the getter is read then.
+ * built, not now: WIDE_SEARCH_TASKS for a page in an order an index walks (a LIMIT, sorted
+ * by due date or id first: the walk stops after the page), else 0 — a count, an export or a
+ * page sorted by a column no index orders reads every match, where the hashed sets are far
+ * cheaper. The page's LIMIT and order are set by the caller after the filter (pageQuery);
+ * TypeORM copies the parameters when it builds or clones a statement, and reads the getter
+ * then (a clone made earlier keeps 0: the safe side).
  */
-export function lookUpRowsOnlyForPages<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): void {
+export function lookUpRowsOnlyForPages<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+): void {
+  const walked = [`${alias}.due_date`, `${alias}.id`];
   Object.defineProperty(query.expressionMap.parameters, 'qWide', {
     enumerable: true,
     configurable: true,
-    get: () =>
-      (query.expressionMap.limit ?? query.expressionMap.take) !== undefined ? WIDE_SEARCH_TASKS : 0,
+    get: () => {
+      const { limit, take, orderBys } = query.expressionMap;
+      const first = Object.keys(orderBys)[0];
+      return (limit ?? take) !== undefined && first !== undefined && walked.includes(first)
+        ? WIDE_SEARCH_TASKS
+        : 0;
+    },
   });
 }
