@@ -6,12 +6,10 @@ import {
   AssignmentRole,
   assignmentHiddenSql,
   type ContentReader,
-  taskContentCondition,
   withContentFlag,
 } from '@dondoc/directives';
 import {
   type AccessScope,
-  containsPattern,
   isUuid,
   lineageIdsSql,
   lineagePathsSql,
@@ -26,6 +24,7 @@ import {
   resolveListParams,
 } from '@dondoc/platform';
 
+import { lookUpRowsOnlyForPages, searchCondition } from './assignment-search.sql.js';
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
 import { ASSIGNMENT } from './assignment.errors.js';
@@ -188,13 +187,9 @@ export class AssignmentQuery {
     const query = this.assignments.createQueryBuilder(alias).where(condition.sql, condition.parameters);
     if (filter.ids) query.andWhere(`${alias}.id = ANY(:ids::uuid[])`, { ids: filter.ids.filter(isUuid) });
     if (filter.q?.trim()) {
-      const readable = taskContentCondition('qt.id', 'qd', reader);
-      query.andWhere(
-        `(EXISTS (SELECT 1 FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
-                   WHERE qt.id = ${alias}.task_id AND qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql})
-          OR EXISTS (SELECT 1 FROM organizations qo WHERE qo.id = ${alias}.organization_id AND qo.search_text LIKE :q ESCAPE '\\'))`,
-        { ...readable.parameters, q: containsPattern(filter.q) },
-      );
+      const search = searchCondition(alias, reader, filter.q);
+      query.andWhere(search.sql, search.parameters);
+      lookUpRowsOnlyForPages(query, alias);
     }
     if (filter.status?.length)
       query.andWhere(`${alias}.status = ANY(:statuses::text[])`, { statuses: filter.status });

@@ -28,6 +28,23 @@ const TALLY_TIMELINESS = `CASE basis
   ELSE basis
 END`;
 
+/**
+ * The stripe the compaction folds into; writers use 0–15 (`pg_backend_pid() % 16`), never
+ * this one, so the folded rows are exactly those `assignment_tally_totals` adds up
+ * (migration 1764202710000).
+ */
+export const FOLDED_STRIPE = -1;
+
+/**
+ * Rows of (basis, day, n) for the whole nation: the totals of the folded rows and the rows
+ * written since the last compaction — a thousand-odd rows instead of every province's.
+ * Exact: the compaction moves counts into the totals in the statement that folds them, and
+ * this is read as part of one statement.
+ */
+const NATION_TALLIES = `(SELECT basis, day, n FROM assignment_tally_totals
+   UNION ALL
+   SELECT basis, day, n FROM assignment_tallies WHERE stripe >= 0) nation`;
+
 /** Counts by timeliness from the tallies; `provinces` empty means all of them. */
 export async function talliedTimeliness(
   db: DataSource | EntityManager,
@@ -35,20 +52,30 @@ export async function talliedTimeliness(
   today: string,
   warningDays: number,
 ): Promise<Partial<Record<Timeliness, number>>> {
-  const rows = (await db.query(
-    `SELECT ${TALLY_TIMELINESS} AS timeliness, sum(n)::bigint AS count
-       FROM assignment_tallies
-      WHERE cardinality($3::text[]) = 0 OR province = ANY($3::text[])
-      GROUP BY 1`,
-    [today, warningDays, provinces],
-  )) as { timeliness: Timeliness; count: string }[];
+  // Two statements, not one with `cardinality($3) = 0 OR province = ANY($3)`: that OR kept
+  // a province's dashboard from reading only its own rows through the primary key.
+  const rows = (await (provinces.length === 0
+    ? db.query(
+        `SELECT ${TALLY_TIMELINESS} AS timeliness, sum(n)::bigint AS count FROM ${NATION_TALLIES} GROUP BY 1`,
+        [today, warningDays],
+      )
+    : db.query(
+        `SELECT ${TALLY_TIMELINESS} AS timeliness, sum(n)::bigint AS count
+           FROM assignment_tallies
+          WHERE province = ANY($3::text[])
+          GROUP BY 1`,
+        [today, warningDays, provinces],
+      ))) as { timeliness: Timeliness; count: string }[];
   return Object.fromEntries(
     rows.filter((row) => Number(row.count) !== 0).map((row) => [row.timeliness, Number(row.count)]),
   );
 }
 
 export interface TallyCheck {
-  /** Tally keys whose count differs from a count of the rows, at most 20. */
+  /**
+   * Tally keys whose count differs from a count of the rows, at most 20; then (province `*`)
+   * days whose nation-wide count (totals + unfolded rows) differs from the provinces' rows.
+   */
   mismatches: { province: string; basis: string; day: string; tallied: number; counted: number }[];
   /** Provinces whose counts by timeliness (as of the day) differ from the product's timeliness SQL. */
   timelinessMismatches: {
@@ -85,6 +112,18 @@ export async function checkTallies(
       ORDER BY 1, 2, 3
       LIMIT 20`,
   )) as TallyCheck['mismatches'];
+  // The nation's rows (totals + unfolded) against every province's, by (basis, day).
+  const nationMismatches = (await db.query(
+    `WITH nation AS (SELECT basis, day, sum(n)::bigint AS n FROM ${NATION_TALLIES} GROUP BY 1, 2),
+          provinces AS (SELECT basis, day, sum(n)::bigint AS n FROM assignment_tallies GROUP BY 1, 2)
+     SELECT '*' AS province, coalesce(p.basis, x.basis) AS basis, coalesce(p.day, x.day)::text AS day,
+            coalesce(x.n, 0)::int AS tallied, coalesce(p.n, 0)::int AS counted
+       FROM provinces p FULL JOIN nation x ON x.basis = p.basis AND x.day = p.day
+      WHERE coalesce(x.n, 0) <> coalesce(p.n, 0)
+      ORDER BY 2, 3
+      LIMIT 20`,
+  )) as TallyCheck['mismatches'];
+  mismatches.push(...nationMismatches);
   const timeliness = timelinessSql(timelinessColumnsOf('a'), {
     today: '$1',
     warningDays: '$2',
@@ -124,24 +163,34 @@ export async function checkTallies(
 }
 
 /**
- * Folds every key's stripes into stripe 0 and drops keys whose count is zero: writers spread
+ * Folds every key's stripes into the folded stripe (FOLDED_STRIPE) and adds what it moved to
+ * the nation's totals, in one statement; then drops rows whose count is zero. Writers spread
  * a key over up to 16 rows (one per server process, so status changes of a hot key do not
  * queue behind one row lock); the dashboard reads fewer rows once they are folded. The sums
  * never change, so running it twice, or beside writers, is harmless: a writer waits for the
- * few rows being folded, for the length of one statement.
+ * few rows being moved, for the length of one statement (a row a writer changed meanwhile
+ * is moved with its new count: DELETE … RETURNING gives what it deleted).
  */
 export async function compactTallies(
   db: DataSource | EntityManager,
 ): Promise<{ folded: number; dropped: number }> {
-  const folded = (await db.query(
-    `WITH moved AS (DELETE FROM assignment_tallies WHERE stripe <> 0 RETURNING province, basis, day, n)
-     INSERT INTO assignment_tallies (province, basis, day, stripe, n)
-       SELECT province, basis, day, 0, sum(n) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-     ON CONFLICT (province, basis, day, stripe) DO UPDATE SET n = assignment_tallies.n + EXCLUDED.n
-     RETURNING 1`,
-  )) as unknown[];
+  const [{ folded }] = (await db.query(
+    `WITH moved AS (DELETE FROM assignment_tallies WHERE stripe >= 0 RETURNING province, basis, day, n),
+     folded AS (
+       INSERT INTO assignment_tallies (province, basis, day, stripe, n)
+         SELECT province, basis, day, ${FOLDED_STRIPE}, sum(n) FROM moved GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+       ON CONFLICT (province, basis, day, stripe) DO UPDATE SET n = assignment_tallies.n + EXCLUDED.n
+       RETURNING 1),
+     totalled AS (
+       INSERT INTO assignment_tally_totals (basis, day, n)
+         SELECT basis, day, sum(n) FROM moved GROUP BY 1, 2 ORDER BY 1, 2
+       ON CONFLICT (basis, day) DO UPDATE SET n = assignment_tally_totals.n + EXCLUDED.n
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM folded)::int AS folded, (SELECT count(*) FROM totalled)::int AS totalled`,
+  )) as [{ folded: number }];
   const dropped = (await db.query(
-    'DELETE FROM assignment_tallies WHERE stripe = 0 AND n = 0 RETURNING 1',
+    `DELETE FROM assignment_tallies WHERE stripe = ${FOLDED_STRIPE} AND n = 0 RETURNING 1`,
   )) as unknown[];
-  return { folded: folded.length, dropped: dropped.length };
+  await db.query('DELETE FROM assignment_tally_totals WHERE n = 0');
+  return { folded, dropped: dropped.length };
 }

@@ -1,0 +1,81 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+import { type ContentReader, taskContentCondition } from '@dondoc/directives';
+import { containsPattern } from '@dondoc/organizations';
+
+/**
+ * How many tasks must match before a search checks each assignment it walks instead of
+ * first collecting every matching task (see `searchCondition`).
+ */
+export const WIDE_SEARCH_TASKS = 100;
+
+/**
+ * The `q` filter of the assignment list, for the row `alias`: its task's text (when the
+ * reader may read it, `taskContentCondition`) or its organization's name contains `q`,
+ * folded (no diacritics, no tone-mark placement), `%` and `_` taken literally.
+ *
+ * The list walks assignments in its own order (due date, id) and stops after a page, so
+ * what a match costs depends on how common the words are:
+ * - a common phrase ("dân vận": a sixth of all tasks) is found within a few hundred rows
+ *   of the walk; collecting its thousands of tasks first (a trigram bitmap and a recheck of
+ *   each) cost more than the page itself. Each walked row then looks up its own task and
+ *   organization by primary key (a scalar subquery, which PostgreSQL never hashes);
+ * - a rare phrase (a body's name) would make that walk look up a task for most of the
+ *   million rows: there the matching tasks and organizations are collected once, from the
+ *   trigram indexes, and each walked row is probed in a hash (the EXISTS below).
+ * The choice is one count, at most `wide` rows, run once per statement (an InitPlan);
+ * both branches select exactly the same rows. `wide` 0 never looks up row by row: a count
+ * or an export reads every match, where the hashed sets are cheaper by far (a nation-wide
+ * count of "dân vận": 1.2 s hashed, 10 s row by row) — see `lookUpRowsOnlyForPages`.
+ */
+export function searchCondition(
+  alias: string,
+  reader: ContentReader,
+  q: string,
+  wide: number = WIDE_SEARCH_TASKS,
+): { sql: string; parameters: Record<string, unknown> } {
+  const readable = taskContentCondition('qt.id', 'qd', reader);
+  const taskMatches = `qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql}`;
+  const organizationMatches = `qo.search_text LIKE :q ESCAPE '\\'`;
+  return {
+    sql: `(CASE WHEN :qWide > 0 AND (SELECT count(*) FROM (SELECT 1 FROM tasks qw WHERE qw.search_text LIKE :q ESCAPE '\\'
+                                             LIMIT :qWide) qw) >= :qWide
+           THEN coalesce((SELECT ${taskMatches} FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
+                           WHERE qt.id = ${alias}.task_id), false)
+             OR coalesce((SELECT ${organizationMatches} FROM organizations qo
+                           WHERE qo.id = ${alias}.organization_id), false)
+           ELSE EXISTS (SELECT 1 FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
+                         WHERE qt.id = ${alias}.task_id AND ${taskMatches})
+             OR EXISTS (SELECT 1 FROM organizations qo
+                         WHERE qo.id = ${alias}.organization_id AND ${organizationMatches})
+          END)`,
+    parameters: { ...readable.parameters, q: containsPattern(q), qWide: wide },
+  };
+}
+
+/**
+ * Gives `:qWide` of a query built with `searchCondition` its value when the statement is
+ * built, not now: WIDE_SEARCH_TASKS for a page in an order an index walks (a LIMIT, sorted
+ * by due date or id first: the walk stops after the page), else 0 — a count, an export or a
+ * page sorted by a column no index orders reads every match, where the hashed sets are far
+ * cheaper. The page's LIMIT and order are set by the caller after the filter (pageQuery);
+ * TypeORM copies the parameters when it builds or clones a statement, and reads the getter
+ * then (a clone made earlier keeps 0: the safe side).
+ */
+export function lookUpRowsOnlyForPages<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+): void {
+  const walked = [`${alias}.due_date`, `${alias}.id`];
+  Object.defineProperty(query.expressionMap.parameters, 'qWide', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const { limit, take, orderBys } = query.expressionMap;
+      const first = Object.keys(orderBys)[0];
+      return (limit ?? take) !== undefined && first !== undefined && walked.includes(first)
+        ? WIDE_SEARCH_TASKS
+        : 0;
+    },
+  });
+}
