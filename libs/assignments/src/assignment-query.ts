@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 
-import {
-  AssignmentRole,
-  assignmentHiddenSql,
-  type ContentReader,
-  withContentFlag,
-} from '@dondoc/directives';
+import { AssignmentRole, assignmentHiddenSql, type ContentReader, withContentFlag } from '@dondoc/directives';
 import {
   type AccessScope,
   isUuid,
@@ -24,7 +19,7 @@ import {
   resolveListParams,
 } from '@dondoc/platform';
 
-import { lookUpRowsOnlyForPages, searchCondition } from './assignment-search.sql.js';
+import { lookUpRowsForWalkedPage, searchCondition } from './assignment-search.sql.js';
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
 import { ASSIGNMENT } from './assignment.errors.js';
@@ -73,8 +68,7 @@ export class AssignmentQuery {
 
   /** `reader` (the caller) decides whose confidential task texts `q` searches. */
   list(reader: ContentReader, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
-    const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
-    return this.shown(reader, pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id'));
+    return this.shown(reader, this.pageQuery(reader, filter, params));
   }
 
   /**
@@ -87,7 +81,9 @@ export class AssignmentQuery {
     params: ListParams,
   ): SelectQueryBuilder<Assignment> {
     const list = resolveListParams(params, SORTABLE, { sortField: 'dueDate', sortOrder: 'ASC' });
-    return pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id');
+    const query = pageQuery(this.filtered(reader.scope, filter, 'a', reader), list, 'a.id');
+    lookUpRowsForWalkedPage(query, list.orderBy, 'a');
+    return query;
   }
 
   async count(reader: ContentReader, filter: AssignmentFilter): Promise<number> {
@@ -189,7 +185,6 @@ export class AssignmentQuery {
     if (filter.q?.trim()) {
       const search = searchCondition(alias, reader, filter.q);
       query.andWhere(search.sql, search.parameters);
-      lookUpRowsOnlyForPages(query, alias);
     }
     if (filter.status?.length)
       query.andWhere(`${alias}.status = ANY(:statuses::text[])`, { statuses: filter.status });

@@ -24,15 +24,15 @@ export const WIDE_SEARCH_TASKS = 100;
  *   million rows: there the matching tasks and organizations are collected once, from the
  *   trigram indexes, and each walked row is probed in a hash (the EXISTS below).
  * The choice is one count, at most `wide` rows, run once per statement (an InitPlan);
- * both branches select exactly the same rows. `wide` 0 never looks up row by row: a count
- * or an export reads every match, where the hashed sets are cheaper by far (a nation-wide
- * count of "dân vận": 1.2 s hashed, 10 s row by row) — see `lookUpRowsOnlyForPages`.
+ * both branches select exactly the same rows. `wide` 0 (the default) never looks up row by
+ * row: a count or an export reads every match, where the hashed sets are cheaper by far (a
+ * nation-wide count of "dân vận": 1.2 s hashed, 10 s row by row) — see `lookUpRowsForWalkedPage`.
  */
 export function searchCondition(
   alias: string,
   reader: ContentReader,
   q: string,
-  wide: number = WIDE_SEARCH_TASKS,
+  wide = 0,
 ): { sql: string; parameters: Record<string, unknown> } {
   const readable = taskContentCondition('qt.id', 'qd', reader);
   const taskMatches = `qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql}`;
@@ -54,28 +54,17 @@ export function searchCondition(
 }
 
 /**
- * Gives `:qWide` of a query built with `searchCondition` its value when the statement is
- * built, not now: WIDE_SEARCH_TASKS for a page in an order an index walks (a LIMIT, sorted
- * by due date or id first: the walk stops after the page), else 0 — a count, an export or a
- * page sorted by a column no index orders reads every match, where the hashed sets are far
- * cheaper. The page's LIMIT and order are set by the caller after the filter (pageQuery);
- * TypeORM copies the parameters when it builds or clones a statement, and reads the getter
- * then (a clone made earlier keeps 0: the safe side).
+ * Lets a page of the list look rows up one by one (`:qWide` = WIDE_SEARCH_TASKS) when it is
+ * walked in an order an index gives (due date or id first): the walk then stops after the
+ * page. Every other use of the filter — a count, an export, a page sorted by a column no index
+ * orders — keeps `:qWide` 0 (set by `searchCondition`) and reads every match through the
+ * hashed sets, far cheaper there. Called by the one place that builds a page, after its order.
  */
-export function lookUpRowsOnlyForPages<T extends ObjectLiteral>(
+export function lookUpRowsForWalkedPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
+  orderBy: string,
   alias: string,
 ): void {
-  const walked = [`${alias}.due_date`, `${alias}.id`];
-  Object.defineProperty(query.expressionMap.parameters, 'qWide', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const { limit, take, orderBys } = query.expressionMap;
-      const first = Object.keys(orderBys)[0];
-      return (limit ?? take) !== undefined && first !== undefined && walked.includes(first)
-        ? WIDE_SEARCH_TASKS
-        : 0;
-    },
-  });
+  if (query.expressionMap.parameters.qWide === undefined) return;
+  if ([`${alias}.due_date`, `${alias}.id`].includes(orderBy)) query.setParameter('qWide', WIDE_SEARCH_TASKS);
 }
