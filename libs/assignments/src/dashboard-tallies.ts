@@ -162,6 +162,11 @@ export async function checkTallies(
   return { mismatches, timelinessMismatches, assignments };
 }
 
+/** A client that answers a query with its rows (TypeORM's `query`; pg's `.rows`). */
+export interface RowsQuery {
+  query(sql: string): Promise<unknown>;
+}
+
 /**
  * Folds every key's stripes into the folded stripe (FOLDED_STRIPE) and adds what it moved to
  * the nation's totals, in one statement; then drops rows whose count is zero. Writers spread
@@ -172,7 +177,7 @@ export async function checkTallies(
  * is moved with its new count: DELETE … RETURNING gives what it deleted).
  */
 export async function compactTallies(
-  db: DataSource | EntityManager,
+  db: Pick<DataSource | EntityManager, 'query'> | RowsQuery,
 ): Promise<{ folded: number; dropped: number }> {
   const [{ folded }] = (await db.query(
     `WITH moved AS (DELETE FROM assignment_tallies WHERE stripe >= 0 RETURNING province, basis, day, n),
