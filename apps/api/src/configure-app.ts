@@ -1,4 +1,3 @@
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { AuthService } from '@dondoc/identity';
@@ -7,6 +6,7 @@ import { AppConfig } from '@dondoc/platform';
 import { serveConsole } from './admin-console/serve-console.js';
 import { validationException } from './common/validation-exception.js';
 import { bodyLimits } from './http/body-limits.js';
+import { InputValidationPipe } from './http/input-validation.pipe.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
@@ -15,8 +15,9 @@ import { mountQueueBoard } from './queue-board/mount-queue-board.js';
  * Returns whether the built console is being served.
  */
 export function configureApp(app: NestExpressApplication): boolean {
+  // Validates what callers send; field resolvers' parents and contexts pass untouched.
   app.useGlobalPipes(
-    new ValidationPipe({
+    new InputValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
