@@ -139,7 +139,7 @@ describe('validateCallerInputs', () => {
     expect(await ok.json()).toEqual({ perPage: 5, n: 7, nType: 'number' });
     const refused = await post({ perPage: 0, extra: 1 });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).message).toEqual([
+    expect(((await refused.json()) as { message: string[] }).message).toEqual([
       'property extra should not exist',
       'perPage must not be less than 1',
     ]);

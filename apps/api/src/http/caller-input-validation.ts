@@ -35,7 +35,7 @@ interface ParamMetadata {
 export function validateCallerInputs(app: INestApplication, pipe: PipeTransform): void {
   attached.add(pipe);
   const scanner = new MetadataScanner();
-  const seen = new Set<Function>();
+  const seen = new Set<object>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of [...module.controllers.values(), ...module.providers.values()]) {
       const type = wrapper.metatype;
@@ -48,10 +48,9 @@ export function validateCallerInputs(app: INestApplication, pipe: PipeTransform)
   }
 }
 
-function attachToMethod(type: Function, method: string, pipe: PipeTransform): void {
+function attachToMethod(type: object, method: string, pipe: PipeTransform): void {
   const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, type, method) as
-    | Record<string, ParamMetadata>
-    | undefined;
+    Record<string, ParamMetadata> | undefined;
   if (!params) return;
   let changed = false;
   const next: Record<string, ParamMetadata> = {};
