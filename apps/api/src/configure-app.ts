@@ -7,6 +7,7 @@ import { AppConfig } from '@dondoc/platform';
 import { serveConsole } from './admin-console/serve-console.js';
 import { validationException } from './common/validation-exception.js';
 import { bodyLimits } from './http/body-limits.js';
+import { validateCallerInputs } from './http/caller-input-validation.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 
@@ -15,7 +16,10 @@ import { mountQueueBoard } from './queue-board/mount-queue-board.js';
  * Returns whether the built console is being served.
  */
 export function configureApp(app: NestExpressApplication): boolean {
-  app.useGlobalPipes(
+  // What callers send (GraphQL arguments, HTTP bodies, queries, params), not every parameter
+  // of every field resolver: see validateCallerInputs.
+  validateCallerInputs(
+    app,
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -68,29 +68,66 @@ interface Problem {
   message: LocalizedMessage;
 }
 
-function firstProblem(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-): Problem | null {
+/** One argument of an operation, as the walk of `firstProblem` needs it. */
+interface ArgumentSite {
+  value: ValueNode;
+  type: GraphQLInputType;
+  position: string;
+  name: string;
+}
+
+/**
+ * The arguments of each document, found once: Apollo keeps the parsed document of a query it
+ * has seen (its document store), so the same DocumentNode comes back with every request of a
+ * console screen, and only the variables differ. Weak keys: an entry lives as long as Apollo
+ * keeps the document, so this grows no further than Apollo's own cache.
+ */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): readonly ArgumentSite[] {
+  let byDocument = sitesBySchema.get(schema);
+  if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
+  let sites = byDocument.get(document);
+  if (!sites) byDocument.set(document, (sites = findArgumentSites(schema, document)));
+  return sites;
+}
+
+function findArgumentSites(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
   const typeInfo = new TypeInfo(schema);
-  let found: Problem | null = null;
+  const sites: ArgumentSite[] = [];
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument: (node: ArgumentNode) => {
-        if (found) return false;
         const argument = typeInfo.getArgument();
         if (!argument) return false;
         const owner = typeInfo.getDirective()
           ? `@${typeInfo.getDirective()?.name}`
           : `${typeInfo.getParentType()?.name}.${typeInfo.getFieldDef()?.name}`;
-        found = checkNode(node.value, argument.type, `${owner}.${argument.name}`, argument.name, variables);
+        sites.push({
+          value: node.value,
+          type: argument.type,
+          position: `${owner}.${argument.name}`,
+          name: argument.name,
+        });
         return false;
       },
     }),
   );
-  return found;
+  return sites;
+}
+
+/** The first refused value among the arguments, in document order. */
+function firstProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): Problem | null {
+  for (const site of argumentSites(schema, document)) {
+    const problem = checkNode(site.value, site.type, site.position, site.name, variables);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** Walks an inline value; a variable is looked up and walked as plain JSON. */
