@@ -34,8 +34,10 @@ export const graphqlRequest = createGraphqlClient({ url: GRAPHQL_URL, fetch: ses
 
 const PERMISSION_MAP = 'query PermissionMap { permissionMap { role permissions } }';
 
+const identity = createIdentityClient({ url: SESSION_URL });
+
 export const authProvider = createAuthProvider({
-  identity: createIdentityClient({ url: SESSION_URL }),
+  identity,
   loadPermissionMap: async () => {
     const { permissionMap } = await graphqlRequest<{
       permissionMap: { role: string; permissions: string[] }[];
@@ -50,3 +52,7 @@ export const dataProvider = createLazyDataProvider(async () => {
   const { buildDataProvider } = await import('./data/graphql-data-provider');
   return buildDataProvider({ uri: GRAPHQL_URL, fetch: sessionFetch });
 });
+
+// A returning user's first screen lists data: build the provider while the session is restored
+// and the layout renders, not once the list asks (a sign-in page never loads it).
+if (identity.hasSession()) dataProvider.prepare();
