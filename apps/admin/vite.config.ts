@@ -2,12 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 import { apiIntrospection } from './api-introspection';
+import { precompress } from './precompress';
 
 // The API serves dist/ at /admin, GraphQL at /graphql and sessions at /auth on the same origin;
 // in development, Vite stands in for the first and forwards the others.
 export default defineConfig({
   base: '/admin/',
-  plugins: [react(), apiIntrospection()],
+  plugins: [react(), apiIntrospection(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -53,6 +53,10 @@ export const dataProvider = createLazyDataProvider(async () => {
   return buildDataProvider({ uri: GRAPHQL_URL, fetch: sessionFetch });
 });
 
-// A returning user's first screen lists data: build the provider while the session is restored
-// and the layout renders, not once the list asks (a sign-in page never loads it).
-if (identity.hasSession()) dataProvider.prepare();
+// A returning user (the session cookie's CSRF half is there): restore the session, read the
+// permission map and build the data provider now, side by side while React renders the layout,
+// rather than one after the other as the first screen asks for each. A sign-in page loads none.
+if (identity.hasSession()) {
+  dataProvider.prepare();
+  authProvider.canAccess({ resource: 'Assignment', action: 'list' }).catch(() => false);
+}
