@@ -1,10 +1,9 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentInd';
-import { AssignmentList } from './assignment-list';
-import { AssignmentPage } from './assignment-page';
+import { lazyPage } from '../common/lazy-page';
 
 export default {
-  list: AssignmentList,
-  show: AssignmentPage,
+  list: lazyPage(() => import('./assignment-list'), 'AssignmentList'),
+  show: lazyPage(() => import('./assignment-page'), 'AssignmentPage'),
   icon: AssignmentIcon,
   recordRepresentation: (record: {
     task?: { number?: string };

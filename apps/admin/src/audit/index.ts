@@ -1,10 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditEventList } from './audit-event-list';
-import { AuditEventShow } from './audit-event-show';
+import { lazyPage } from '../common/lazy-page';
 
 export default {
-  list: AuditEventList,
-  show: AuditEventShow,
+  list: lazyPage(() => import('./audit-event-list'), 'AuditEventList'),
+  show: lazyPage(() => import('./audit-event-show'), 'AuditEventShow'),
   icon: HistoryIcon,
   recordRepresentation: (record: { action?: string; id: string }) => record.action ?? record.id,
 };

@@ -1,10 +1,9 @@
 import DescriptionIcon from '@mui/icons-material/Description';
-import { DocumentList } from './document-list';
-import { DocumentShow } from './document-show';
+import { lazyPage } from '../common/lazy-page';
 
 export default {
-  list: DocumentList,
-  show: DocumentShow,
+  list: lazyPage(() => import('./document-list'), 'DocumentList'),
+  show: lazyPage(() => import('./document-show'), 'DocumentShow'),
   icon: DescriptionIcon,
   recordRepresentation: (record: { number?: string | null; title?: string | null; id: string }) =>
     record.number ?? record.title ?? record.id,

@@ -1,4 +1,8 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { NotificationList } from './notification-list';
+import { lazyPage } from '../common/lazy-page';
 
-export default { list: NotificationList, icon: NotificationsIcon, recordRepresentation: 'subject' };
+export default {
+  list: lazyPage(() => import('./notification-list'), 'NotificationList'),
+  icon: NotificationsIcon,
+  recordRepresentation: 'subject',
+};

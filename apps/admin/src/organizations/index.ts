@@ -1,10 +1,9 @@
 import CorporateFareIcon from '@mui/icons-material/CorporateFare';
-import { OrganizationList } from './organization-list';
-import { OrganizationShow } from './organization-show';
+import { lazyPage } from '../common/lazy-page';
 
 export default {
-  list: OrganizationList,
-  show: OrganizationShow,
+  list: lazyPage(() => import('./organization-list'), 'OrganizationList'),
+  show: lazyPage(() => import('./organization-show'), 'OrganizationShow'),
   icon: CorporateFareIcon,
   recordRepresentation: 'name',
 };

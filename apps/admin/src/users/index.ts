@@ -1,5 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserList } from './user-list';
-import { UserShow } from './user-show';
+import { lazyPage } from '../common/lazy-page';
 
-export default { list: UserList, show: UserShow, icon: PeopleIcon, recordRepresentation: 'name' };
+export default {
+  list: lazyPage(() => import('./user-list'), 'UserList'),
+  show: lazyPage(() => import('./user-show'), 'UserShow'),
+  icon: PeopleIcon,
+  recordRepresentation: 'name',
+};
