@@ -1,32 +1,26 @@
 import { Route } from 'react-router';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AccountPage } from './account/account-page';
 import assignments from './assignments';
 import audit from './audit';
-import { lazyPage } from './common/lazy-page';
 import { LoginPage } from './auth/login-page';
+import { CalendarPage } from './calendar/calendar-page';
+import { Dashboard } from './dashboard/dashboard';
 import documents from './documents';
 import extensionRequests from './extension-requests';
 import { i18nProvider } from './i18n/i18n-provider';
+import { ImportWizard } from './import/import-wizard';
 import inspections from './inspections';
 import { DondocLayout } from './layout/layout';
 import { theme } from './layout/theme';
 import notifications from './notifications';
 import organizations from './organizations';
+import { OrganizationTree } from './organizations/organization-tree';
 import progressReports from './progress-reports';
 import { authProvider, dataProvider } from './providers';
 import tasks from './tasks';
+import { UndeliveredEmailPage } from './undelivered-email/undelivered-email-page';
 import users from './users';
-
-// Every screen but the sign-in form loads with its first showing (common/lazy-page.ts).
-const AccountPage = lazyPage(() => import('./account/account-page'), 'AccountPage');
-const CalendarPage = lazyPage(() => import('./calendar/calendar-page'), 'CalendarPage');
-const Dashboard = lazyPage(() => import('./dashboard/dashboard'), 'Dashboard');
-const ImportWizard = lazyPage(() => import('./import/import-wizard'), 'ImportWizard');
-const OrganizationTree = lazyPage(() => import('./organizations/organization-tree'), 'OrganizationTree');
-const UndeliveredEmailPage = lazyPage(
-  () => import('./undelivered-email/undelivered-email-page'),
-  'UndeliveredEmailPage',
-);
 
 /** The console's table of contents: resource names are the API's type names (ra-data-graphql-simple). */
 export const App = () => (

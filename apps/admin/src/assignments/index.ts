@@ -1,9 +1,10 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentInd';
-import { lazyPage } from '../common/lazy-page';
+import { AssignmentList } from './assignment-list';
+import { AssignmentPage } from './assignment-page';
 
 export default {
-  list: lazyPage(() => import('./assignment-list'), 'AssignmentList'),
-  show: lazyPage(() => import('./assignment-page'), 'AssignmentPage'),
+  list: AssignmentList,
+  show: AssignmentPage,
   icon: AssignmentIcon,
   recordRepresentation: (record: {
     task?: { number?: string };

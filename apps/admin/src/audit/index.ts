@@ -1,9 +1,10 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { lazyPage } from '../common/lazy-page';
+import { AuditEventList } from './audit-event-list';
+import { AuditEventShow } from './audit-event-show';
 
 export default {
-  list: lazyPage(() => import('./audit-event-list'), 'AuditEventList'),
-  show: lazyPage(() => import('./audit-event-show'), 'AuditEventShow'),
+  list: AuditEventList,
+  show: AuditEventShow,
   icon: HistoryIcon,
   recordRepresentation: (record: { action?: string; id: string }) => record.action ?? record.id,
 };

@@ -1,9 +1,10 @@
 import DescriptionIcon from '@mui/icons-material/Description';
-import { lazyPage } from '../common/lazy-page';
+import { DocumentList } from './document-list';
+import { DocumentShow } from './document-show';
 
 export default {
-  list: lazyPage(() => import('./document-list'), 'DocumentList'),
-  show: lazyPage(() => import('./document-show'), 'DocumentShow'),
+  list: DocumentList,
+  show: DocumentShow,
   icon: DescriptionIcon,
   recordRepresentation: (record: { number?: string | null; title?: string | null; id: string }) =>
     record.number ?? record.title ?? record.id,

@@ -1,8 +1,4 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { lazyPage } from '../common/lazy-page';
+import { NotificationList } from './notification-list';
 
-export default {
-  list: lazyPage(() => import('./notification-list'), 'NotificationList'),
-  icon: NotificationsIcon,
-  recordRepresentation: 'subject',
-};
+export default { list: NotificationList, icon: NotificationsIcon, recordRepresentation: 'subject' };

@@ -1,9 +1,10 @@
 import CorporateFareIcon from '@mui/icons-material/CorporateFare';
-import { lazyPage } from '../common/lazy-page';
+import { OrganizationList } from './organization-list';
+import { OrganizationShow } from './organization-show';
 
 export default {
-  list: lazyPage(() => import('./organization-list'), 'OrganizationList'),
-  show: lazyPage(() => import('./organization-show'), 'OrganizationShow'),
+  list: OrganizationList,
+  show: OrganizationShow,
   icon: CorporateFareIcon,
   recordRepresentation: 'name',
 };

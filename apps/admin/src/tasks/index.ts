@@ -1,9 +1,10 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
-import { lazyPage } from '../common/lazy-page';
+import { TaskList } from './task-list';
+import { TaskShow } from './task-show';
 
 export default {
-  list: lazyPage(() => import('./task-list'), 'TaskList'),
-  show: lazyPage(() => import('./task-show'), 'TaskShow'),
+  list: TaskList,
+  show: TaskShow,
   icon: ChecklistIcon,
   recordRepresentation: (record: { number?: string; text?: string; id: string }) =>
     record.number ? `${record.number}. ${(record.text ?? '').slice(0, 80)}` : record.id,

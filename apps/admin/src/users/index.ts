@@ -1,9 +1,5 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { lazyPage } from '../common/lazy-page';
+import { UserList } from './user-list';
+import { UserShow } from './user-show';
 
-export default {
-  list: lazyPage(() => import('./user-list'), 'UserList'),
-  show: lazyPage(() => import('./user-show'), 'UserShow'),
-  icon: PeopleIcon,
-  recordRepresentation: 'name',
-};
+export default { list: UserList, show: UserShow, icon: PeopleIcon, recordRepresentation: 'name' };
