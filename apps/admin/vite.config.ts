@@ -1,13 +1,14 @@
-import { fileURLToPath } from 'node:url';
-
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+
+import { apiIntrospection } from './api-introspection';
+import { precompress } from './precompress';
 
 // The API serves dist/ at /admin, GraphQL at /graphql and sessions at /auth on the same origin;
 // in development, Vite stands in for the first and forwards the others.
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
+  plugins: [react(), apiIntrospection(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -16,8 +17,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    // The console bundles the API's schema (src/data/api-schema.ts), which lies outside this folder.
-    fs: { allow: ['.', fileURLToPath(new URL('../api/schema.gql', import.meta.url))] },
     proxy: {
       '/graphql': 'http://localhost:3000',
       // Export files download from the API with the bearer token, like GraphQL.

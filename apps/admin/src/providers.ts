@@ -34,8 +34,10 @@ export const graphqlRequest = createGraphqlClient({ url: GRAPHQL_URL, fetch: ses
 
 const PERMISSION_MAP = 'query PermissionMap { permissionMap { role permissions } }';
 
+const identity = createIdentityClient({ url: SESSION_URL });
+
 export const authProvider = createAuthProvider({
-  identity: createIdentityClient({ url: SESSION_URL }),
+  identity,
   loadPermissionMap: async () => {
     const { permissionMap } = await graphqlRequest<{
       permissionMap: { role: string; permissions: string[] }[];
@@ -50,3 +52,11 @@ export const dataProvider = createLazyDataProvider(async () => {
   const { buildDataProvider } = await import('./data/graphql-data-provider');
   return buildDataProvider({ uri: GRAPHQL_URL, fetch: sessionFetch });
 });
+
+// A returning user (the session cookie's CSRF half is there): restore the session, read the
+// permission map and build the data provider now, side by side while React renders the layout,
+// rather than one after the other as the first screen asks for each. A sign-in page loads none.
+if (identity.hasSession()) {
+  dataProvider.prepare();
+  authProvider.canAccess({ resource: 'Assignment', action: 'list' }).catch(() => false);
+}

@@ -31,6 +31,27 @@ describe('the lazy data provider', () => {
     expect(builds).toBe(1);
   });
 
+  it('is built once when prepared ahead of the first page, and a failed preparation is retried', async () => {
+    let builds = 0;
+    const dataProvider = createLazyDataProvider(async () => {
+      builds += 1;
+      if (builds === 1) throw new Error('chunk failed to load');
+      return fakeProvider(async () => ({}));
+    });
+
+    dataProvider.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(builds).toBe(1);
+
+    await expect(dataProvider.getList('assignments', listParams)).resolves.toEqual({
+      data: [{ id: 'a-1' }],
+      total: 1,
+    });
+    dataProvider.prepare();
+    await dataProvider.getList('assignments', listParams);
+    expect(builds).toBe(2);
+  });
+
   it('builds again after a failed schema read, so signing in later recovers', async () => {
     let attempt = 0;
     const dataProvider = createLazyDataProvider(async () => {

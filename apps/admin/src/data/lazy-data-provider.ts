@@ -7,7 +7,16 @@ import type { DataProvider } from 'react-admin';
  * built again if that first read failed. Building it on demand also keeps Apollo,
  * graphql and the schema out of the login page's bundle.
  */
-export function createLazyDataProvider(build: () => Promise<DataProvider>): DataProvider {
+export interface LazyDataProvider extends DataProvider {
+  /**
+   * Builds it now, ahead of the first page's request (a returning user's first screen lists
+   * data): the chunk downloads and the provider is made while the session is restored. A
+   * failure is kept for no one: the first request builds again.
+   */
+  prepare(): void;
+}
+
+export function createLazyDataProvider(build: () => Promise<DataProvider>): LazyDataProvider {
   let ready: Promise<DataProvider> | null = null;
 
   function provider(): Promise<DataProvider> {
@@ -24,6 +33,9 @@ export function createLazyDataProvider(build: () => Promise<DataProvider>): Data
   }
 
   return {
+    prepare: () => {
+      provider().catch(() => undefined);
+    },
     getList: async (resource, params) => (await provider()).getList(resource, params),
     getOne: async (resource, params) => (await provider()).getOne(resource, params),
     getMany: async (resource, params) => (await provider()).getMany(resource, params),
