@@ -86,7 +86,10 @@ function sendCompressed(assets: string, request: Request, response: Response, ne
       (error?: Error & { code?: string }) => {
         if (!error) return;
         // No such copy (small files have none): the next encoding, then the plain file.
-        if (!response.headersSent && (error.code === 'ENOENT' || (error as { status?: number }).status === 404))
+        if (
+          !response.headersSent &&
+          (error.code === 'ENOENT' || (error as { status?: number }).status === 404)
+        )
           return attempt(i + 1);
         if (!response.headersSent) next(error);
       },
