@@ -136,7 +136,7 @@ export class ProgressReportsService {
       await this.audit.record(manager, {
         ...acting.audit,
         // A DRAFT slot opened by the sweep is a first submission; after a RETURN it is a resubmission.
-        action: existing?.status === ReportStatus.RETURNED ? 'report.resubmitted' : 'report.submitted',
+        action: reportBefore?.status === ReportStatus.RETURNED ? 'report.resubmitted' : 'report.submitted',
         entityType: 'progress_report',
         entityId: saved.id,
         before: reportBefore ? reportView(reportBefore) : null,
