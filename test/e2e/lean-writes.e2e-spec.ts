@@ -177,4 +177,33 @@ describe('lean writes: assignTask and submitProgressReport', () => {
     const chain = await verifyAuditChain(dataSource, { key: api.app.get(AuditKey) });
     expect(chain.firstBroken).toBeNull();
   });
+
+  it('refuses the second of two simultaneous first submissions of one period as a conflict, storing one report', async () => {
+    const assignment = assigned.find((a) => a.organization.id !== officerOrganizationId)!;
+    const answers = await Promise.all(
+      [10, 20].map(async (percentComplete) => {
+        const { body } = await graphql<{ submitProgressReport: { id: string } }>(
+          api.url,
+          `
+            mutation ($i: SubmitProgressReportInput!) {
+              submitProgressReport(input: $i) {
+                id
+              }
+            }
+          `,
+          { i: { assignmentId: assignment.id, period: '2026-Q4', percentComplete } },
+          office.headers,
+        );
+        return body;
+      }),
+    );
+    expect(answers.filter((body) => body.data?.submitProgressReport).length).toBe(1);
+    const refused = answers.find((body) => body.errors);
+    expect(refused?.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const [{ reports }] = await dataSource.query<{ reports: number }[]>(
+      'SELECT count(*)::int AS reports FROM progress_reports WHERE assignment_id = $1',
+      [assignment.id],
+    );
+    expect(reports).toBe(1);
+  });
 });

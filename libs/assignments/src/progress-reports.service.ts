@@ -130,7 +130,18 @@ export class ProgressReportsService {
         report.updatedAt = (raw as { updated_at: Date }[])[0].updated_at;
       } else {
         // insert() fills the generated id, defaults and timestamps in from RETURNING.
-        await repository.insert(report);
+        await repository.insert(report).catch((error: unknown) => {
+          // The lock's statement read the period's report before it waited for the row: a
+          // submission committed meanwhile is found only by the unique key. Refused as ever.
+          if ((error as { code?: string }).code === '23505') {
+            throw conflict(
+              `The report for ${period.id} is already submitted: it can be sent again only after it is returned`,
+              `Báo cáo kỳ ${period.id} đã được gửi: chỉ gửi lại khi bị trả lại`,
+              { status: ReportStatus.SUBMITTED },
+            );
+          }
+          throw error;
+        });
       }
       const saved = report;
       await this.audit.record(manager, {
