@@ -32,6 +32,8 @@ describe('lean writes: assignTask and submitProgressReport', () => {
   let taskId: string;
   let officerOrganizationId: string;
   let assigned: { id: string; organization: { id: string } }[];
+  let given: Given;
+  let konTum: Awaited<ReturnType<Given['konTum']>>;
 
   const ok = async <T>(who: Session, query: string, variables?: Record<string, unknown>): Promise<T> => {
     const { body } = await graphql<T>(api.url, query, variables, who.headers);
@@ -61,8 +63,8 @@ describe('lean writes: assignTask and submitProgressReport', () => {
   beforeAll(async () => {
     api = await bootApi({}, { clock });
     dataSource = api.app.get(DataSource);
-    const given = new Given(api.app);
-    const konTum = await given.konTum();
+    given = new Given(api.app);
+    konTum = await given.konTum();
     await api.app.get(DemoUsers).ensure();
     office = await signIn(api.url, 'thuongtruc@dondoc.local', DEMO_PASSWORD);
     officerOrganizationId = konTum.get('kt.pn')!.id;
@@ -180,6 +182,8 @@ describe('lean writes: assignTask and submitProgressReport', () => {
 
   it('refuses the second of two simultaneous first submissions of one period as a conflict, storing one report', async () => {
     const assignment = assigned.find((a) => a.organization.id !== officerOrganizationId)!;
+    const assignee = [...konTum.values()].find((o) => o.id === assignment.organization.id)!;
+    const other = await signIn(api.url, (await given.user(Role.ORG_OFFICER, assignee)).email, TEST_PASSWORD);
     const answers = await Promise.all(
       [10, 20].map(async (percentComplete) => {
         const { body } = await graphql<{ submitProgressReport: { id: string } }>(
@@ -192,7 +196,7 @@ describe('lean writes: assignTask and submitProgressReport', () => {
             }
           `,
           { i: { assignmentId: assignment.id, period: '2026-Q4', percentComplete } },
-          office.headers,
+          other.headers,
         );
         return body;
       }),
