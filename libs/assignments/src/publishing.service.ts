@@ -13,7 +13,7 @@ import {
   TaskAssignee,
   TaskKind,
 } from '@dondoc/directives';
-import { isUuid, scopeCondition } from '@dondoc/organizations';
+import { type Organization, OrganizationsService } from '@dondoc/organizations';
 import { DomainErrorCode, DomainException, notFound } from '@dondoc/platform';
 
 import type { Acting } from './acting.js';
@@ -37,6 +37,7 @@ export class PublishingService {
     private readonly dataSource: DataSource,
     private readonly writer: AssignmentWriter,
     private readonly query: AssignmentQuery,
+    private readonly organizations: OrganizationsService,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -78,10 +79,7 @@ export class PublishingService {
           );
         }
       }
-      const organizations = await organizationsById(
-        manager,
-        plans.map((plan) => plan.organizationId),
-      );
+      const organizations = await this.organizationsById(plans.map((plan) => plan.organizationId));
       const taskOf = new Map(tasks.map((task) => [task.id, task]));
       const rows: NewAssignment[] = plans.map((plan) => {
         const task = taskOf.get(plan.taskId) as Task;
@@ -89,7 +87,7 @@ export class PublishingService {
           taskId: plan.taskId,
           documentId: document.id,
           organizationId: plan.organizationId,
-          organizationPath: (organizations.get(plan.organizationId) as OrganizationFacts).path,
+          organizationPath: (organizations.get(plan.organizationId) as Organization).path,
           assignedByOrganizationId: document.ownerOrganizationId,
           parentAssignmentId: null,
           role: plan.role,
@@ -145,12 +143,12 @@ export class PublishingService {
           Array.from({ length: leads + organizationIds.length }, () => ({ role: AssignmentRole.LEAD })),
         );
       }
-      const organizations = await organizationsById(manager, organizationIds, acting);
+      const organizations = await this.organizationsById(organizationIds, acting);
       const rows: NewAssignment[] = organizationIds.map((organizationId) => ({
         taskId: task.id,
         documentId: document.id,
         organizationId,
-        organizationPath: (organizations.get(organizationId) as OrganizationFacts).path,
+        organizationPath: (organizations.get(organizationId) as Organization).path,
         assignedByOrganizationId: document.ownerOrganizationId,
         parentAssignmentId: null,
         role: input.role,
@@ -169,50 +167,26 @@ export class PublishingService {
     // Publishing and assigning are the owner's (or a body above it), not every body that sees it.
     return lockOwnedDocument(manager, acting.scope, documentId);
   }
-}
 
-/** What assigning needs to know of a body. */
-interface OrganizationFacts {
-  id: string;
-  name: string;
-  path: string;
-  active: boolean;
-}
-
-/**
- * The organizations by id, in the caller's scope when `acting` is given; any that does not
- * exist (or is out of the caller's sight) is an error naming it. Four columns as plain rows,
- * not entities: a task given to 25,000 bodies reads 25,000 of them.
- */
-async function organizationsById(
-  manager: EntityManager,
-  ids: string[],
-  acting?: Acting,
-): Promise<Map<string, OrganizationFacts>> {
-  const unique = [...new Set(ids)];
-  const condition = scopeCondition('o.path', acting ? acting.scope : { kind: 'all' });
-  const found =
-    unique.length === 0
-      ? []
-      : await manager
-          .createQueryBuilder()
-          .select(['o.id::text AS id', 'o.name AS name', 'o.path::text AS path', 'o.active AS active'])
-          .from('organizations', 'o')
-          .where(condition.sql, condition.parameters)
-          .andWhere('o.id = ANY(:ids::uuid[])', { ids: unique.filter(isUuid) })
-          .getRawMany<OrganizationFacts>();
-  const byId = new Map(found.map((organization) => [organization.id, organization]));
-  const missing = unique.find((id) => !byId.has(id));
-  if (missing) throw notFound({ en: 'Organization', vi: 'cơ quan, đơn vị' }, missing);
-  const inactive = found.find((organization) => !organization.active);
-  if (inactive) {
-    throw new DomainException(
-      DomainErrorCode.BAD_USER_INPUT,
-      { en: `${inactive.name} is no longer active`, vi: `${inactive.name} không còn hoạt động` },
-      { field: 'organizationIds', organizationId: inactive.id },
-    );
+  /** The organizations by id; any that does not exist (or is out of the caller's sight) is an error naming it. */
+  private async organizationsById(ids: string[], acting?: Acting): Promise<Map<string, Organization>> {
+    const unique = [...new Set(ids)];
+    const found = acting
+      ? await this.organizations.findByIds(acting.scope, unique)
+      : await this.organizations.findByIds({ kind: 'all' }, unique);
+    const byId = new Map(found.map((organization) => [organization.id, organization]));
+    const missing = unique.find((id) => !byId.has(id));
+    if (missing) throw notFound({ en: 'Organization', vi: 'cơ quan, đơn vị' }, missing);
+    const inactive = found.find((organization) => !organization.active);
+    if (inactive) {
+      throw new DomainException(
+        DomainErrorCode.BAD_USER_INPUT,
+        { en: `${inactive.name} is no longer active`, vi: `${inactive.name} không còn hoạt động` },
+        { field: 'organizationIds', organizationId: inactive.id },
+      );
+    }
+    return byId;
   }
-  return byId;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
