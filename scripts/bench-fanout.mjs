@@ -9,7 +9,8 @@ import pg from 'pg';
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BODIES = Number(process.env.BODIES ?? 25_000);
 const RUNS = Number(process.env.RUNS ?? 3);
-const DATABASE = 'dondoc_bench_fanout';
+// FANOUT_DATABASE lets two builds be measured side by side without sharing a database.
+const DATABASE = process.env.FANOUT_DATABASE ?? 'dondoc_bench_fanout';
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 
 const DOCUMENT = `TỈNH ỦY KON TUM
@@ -63,7 +64,9 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(free));
   });
 });
-const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+// API_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see where the time goes.
+const nodeArgs = process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const api = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
   env: { ...env, PORT: String(port) },
   stdio: 'ignore',
 });

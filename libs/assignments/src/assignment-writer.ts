@@ -148,6 +148,19 @@ export class AssignmentWriter {
       // Not a UUID (36 dashes included): no row, and no driver error on the cast.
       .where('a.id = :id', { id: isUuid(id) ? id : '00000000-0000-0000-0000-000000000000' })
       .getOne();
+    return this.checkLocked(acting, id, assignment, expectedVersion);
+  }
+
+  /**
+   * What `lock` checks once the row is read, for a caller that locks it with more in the same
+   * statement: not in the caller's scope is not found; a stale `expectedVersion` a conflict.
+   */
+  checkLocked(
+    acting: Acting,
+    id: string,
+    assignment: Assignment | null | undefined,
+    expectedVersion?: number | null,
+  ): Assignment {
     if (!assignment || !scopeIncludesPath(acting.scope, assignment.organizationPath))
       throw notFound(ASSIGNMENT, id);
     if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== assignment.version) {
@@ -165,36 +178,56 @@ export class AssignmentWriter {
     if (!assigner || !scopeIncludesPath(acting.scope, assigner.path)) throw notAssigner();
   }
 
-  /** Saves a changed assignment with its version bumped, its audit event and outbox row. */
+  /**
+   * Saves a changed assignment with its version bumped, its audit event and outbox row.
+   * `before` is the row as locked (what the audit trail shows as before): only the columns
+   * that differ from it are written, in one UPDATE, without reading the row again.
+   * `event.subjects` are the assignment's audit subjects when the caller already has them
+   * (see assignmentAuditSubjects); otherwise they are read.
+   */
   async save(
     manager: EntityManager,
     acting: Acting,
     before: Assignment,
     after: Assignment,
-    event: { action: string; topic?: string; payload?: Record<string, unknown> },
+    event: {
+      action: string;
+      topic?: string;
+      payload?: Record<string, unknown>;
+      subjects?: readonly string[];
+    },
   ): Promise<Assignment> {
     after.version = before.version + 1;
-    const saved = await manager.getRepository(Assignment).save(after);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Assignment)
+      .set(changedColumns(manager, before, after))
+      .where('id = :id', { id: after.id })
+      .returning('updated_at')
+      .execute();
+    const [row] = result.raw as { updated_at: Date }[];
+    if (!row) throw notFound(ASSIGNMENT, after.id);
+    after.updatedAt = row.updated_at;
     await this.audit.record(manager, {
       ...acting.audit,
       action: event.action,
       entityType: 'assignment',
-      entityId: saved.id,
+      entityId: after.id,
       before: auditView(before),
-      after: auditView(saved),
+      after: auditView(after),
       // A reassignment is about the body that had the work as well.
       subjectOrganizationIds: [
-        ...(await assignmentAuditSubject(manager, saved)),
+        ...(event.subjects ?? (await assignmentAuditSubject(manager, after))),
         before.organizationId,
         before.assignedByOrganizationId,
       ],
     });
     if (event.topic) {
       await this.outbox.add(manager, [
-        { topic: event.topic, subject: saved.id, payload: event.payload ?? {} },
+        { topic: event.topic, subject: after.id, payload: event.payload ?? {} },
       ]);
     }
-    return saved;
+    return after;
   }
 
   assertOpen(assignment: Assignment): void {
@@ -227,6 +260,17 @@ export function auditView(assignment: Assignment) {
     nextReportDue: assignment.nextReportDue,
     version: assignment.version,
   };
+}
+
+/** The persisted properties of `after` that differ from `before` (timestamps are the database's). */
+function changedColumns(manager: EntityManager, before: Assignment, after: Assignment): Partial<Assignment> {
+  const changes: Record<string, unknown> = {};
+  for (const column of manager.connection.getMetadata(Assignment).columns) {
+    if (column.isCreateDate || column.isUpdateDate || column.isPrimary) continue;
+    const property = column.propertyName as keyof Assignment;
+    if (after[property] !== before[property]) changes[property] = after[property];
+  }
+  return changes as Partial<Assignment>;
 }
 
 /** An `assignments` row (snake_case, as RETURNING gives it) as the entity's properties. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 
 import {
   assignmentHiddenSql,
@@ -80,7 +80,12 @@ export class ProgressReportsService {
     }
     const period = parsePeriod(input.period);
     return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.writer.lock(manager, acting, input.assignmentId, input.expectedVersion);
+      const { assignment, document, existingReportId } = await this.lockForReport(
+        manager,
+        acting,
+        input,
+        period.id,
+      );
       if (assignment.cadence !== Cadence.NONE && period.cadence !== assignment.cadence) {
         throw invalid(
           'period',
@@ -89,9 +94,9 @@ export class ProgressReportsService {
         );
       }
       const repository = manager.getRepository(ProgressReport);
-      const existing = await repository.findOne({
-        where: { assignmentId: assignment.id, period: period.id },
-      });
+      // Read in full only when there is one (a DRAFT slot, a RETURNED report, or a refusal).
+      const existing =
+        existingReportId === null ? null : await repository.findOneByOrFail({ id: existingReportId });
       if (existing && existing.status !== ReportStatus.RETURNED && existing.status !== ReportStatus.DRAFT) {
         throw conflict(
           `The report for ${period.id} is already ${existing.status.toLowerCase()}: it can be sent again only after it is returned`,
@@ -102,7 +107,7 @@ export class ProgressReportsService {
       const report =
         existing ?? repository.create({ assignmentId: assignment.id, period: period.id, version: 0 });
       const reportBefore = existing ? { ...existing } : null;
-      Object.assign(report, {
+      const submitted = {
         percentComplete: input.percentComplete,
         results: input.results?.trim() ?? '',
         difficulties: input.difficulties?.trim() ?? '',
@@ -111,26 +116,49 @@ export class ProgressReportsService {
         submittedAt: new Date(),
         submittedBy: acting.userId,
         version: (report.version ?? 0) + 1,
-      });
-      const saved = await repository.save(report);
+      };
+      Object.assign(report, submitted);
+      // One statement each way, without the read-back `save` makes to find what changed.
+      if (existing) {
+        const { raw } = await repository
+          .createQueryBuilder()
+          .update()
+          .set(submitted)
+          .where('id = :id', { id: existing.id })
+          .returning('updated_at')
+          .execute();
+        report.updatedAt = (raw as { updated_at: Date }[])[0].updated_at;
+      } else {
+        // insert() fills the generated id, defaults and timestamps in from RETURNING.
+        await repository.insert(report).catch((error: unknown) => {
+          // The lock's statement read the period's report before it waited for the row: a
+          // submission committed meanwhile is found only by the unique key. Refused as ever.
+          if ((error as { code?: string }).code === '23505') {
+            throw conflict(
+              `The report for ${period.id} is already submitted: it can be sent again only after it is returned`,
+              `Báo cáo kỳ ${period.id} đã được gửi: chỉ gửi lại khi bị trả lại`,
+              { status: ReportStatus.SUBMITTED },
+            );
+          }
+          throw error;
+        });
+      }
+      const saved = report;
       await this.audit.record(manager, {
         ...acting.audit,
         // A DRAFT slot opened by the sweep is a first submission; after a RETURN it is a resubmission.
-        action: existing?.status === ReportStatus.RETURNED ? 'report.resubmitted' : 'report.submitted',
+        action: reportBefore?.status === ReportStatus.RETURNED ? 'report.resubmitted' : 'report.submitted',
         entityType: 'progress_report',
         entityId: saved.id,
         before: reportBefore ? reportView(reportBefore) : null,
         after: reportView(saved),
-        subjectOrganizationIds: await assignmentAuditSubject(manager, assignment),
+        subjectOrganizationIds: document.subjects,
       });
 
       const before = { ...assignment };
       assignment.status = nextStatus(assignment.status, AssignmentEvent.REPORT_SUBMITTED);
       assignment.percentComplete = input.percentComplete;
       if (assignment.dueDate === null && assignment.cadence !== Cadence.NONE) {
-        const document = await manager
-          .getRepository(DirectiveDocument)
-          .findOneByOrFail({ id: assignment.documentId });
         const next = reportDueAfter(period.id, {
           cutoffDay: document.reportCutoffDay,
           reportDueDay: document.reportDueDay,
@@ -141,10 +169,66 @@ export class ProgressReportsService {
         action: 'assignment.progress_reported',
         topic: 'report.submitted',
         payload: { reportId: saved.id, period: period.id },
+        subjects: document.subjects,
       });
       await this.assignments.rollUp(manager, acting, updated);
       return saved;
     });
+  }
+
+  /**
+   * Locks the assignment as `AssignmentWriter.lock` does, and in the same statement reads what
+   * a submission needs besides: its document's reporting days and owner (the audit subjects
+   * are the assignee, the assigner and the owner, as assignmentAuditSubjects gives them), and
+   * whether the period already has a report.
+   */
+  private async lockForReport(
+    manager: EntityManager,
+    acting: Acting,
+    input: SubmitReportInput,
+    periodId: string,
+  ): Promise<{
+    assignment: Assignment;
+    document: { reportCutoffDay: number; reportDueDay: number; subjects: string[] };
+    existingReportId: string | null;
+  }> {
+    const { entities, raw } = await manager
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .innerJoin(DirectiveDocument, 'd', 'd.id = a.document_id')
+      .leftJoin(ProgressReport, 'r', 'r.assignment_id = a.id AND r.period = :period', { period: periodId })
+      .addSelect('d.owner_organization_id::text', 'document_owner')
+      .addSelect('d.report_cutoff_day', 'document_cutoff_day')
+      .addSelect('d.report_due_day', 'document_due_day')
+      .addSelect('r.id::text', 'existing_report_id')
+      // Only the assignment's row: the document and the report are read, not locked.
+      .setLock('pessimistic_write', undefined, ['a'])
+      // Not a UUID (36 dashes included): no row, and no driver error on the cast.
+      .where('a.id = :id', {
+        id: isUuid(input.assignmentId) ? input.assignmentId : '00000000-0000-0000-0000-000000000000',
+      })
+      .getRawAndEntities();
+    const assignment = this.writer.checkLocked(
+      acting,
+      input.assignmentId,
+      entities[0],
+      input.expectedVersion,
+    );
+    const row = raw[0] as {
+      document_owner: string;
+      document_cutoff_day: number;
+      document_due_day: number;
+      existing_report_id: string | null;
+    };
+    return {
+      assignment,
+      document: {
+        reportCutoffDay: row.document_cutoff_day,
+        reportDueDay: row.document_due_day,
+        subjects: [assignment.organizationId, assignment.assignedByOrganizationId, row.document_owner],
+      },
+      existingReportId: row.existing_report_id,
+    };
   }
 
   /** The assigner accepts the report, or returns it with a comment for the assignee to resubmit. */

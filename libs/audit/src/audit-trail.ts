@@ -157,32 +157,38 @@ export class AuditTrail {
     events: readonly AuditEvent[],
     subjects: readonly string[][],
   ): Promise<void> {
-    // Its own statement, before anything is read: under READ COMMITTED each statement sees
-    // what was committed when it started, so the read below sees the previous holder's rows.
-    const [{ isolation }] = await manager.query<{ isolation: string }[]>(
-      `SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`,
-      [AUDIT_CHAIN_LOCK],
+    // One round trip for the turn (migration 1764202700000): the lock, then — under a fresh
+    // snapshot, so the previous holder's events are seen — the head and a block of ids
+    // reserved from the sequence, handed out in order: the id order is the chain order,
+    // without relying on how INSERT … SELECT numbers its rows. The subjects' paths ride along
+    // in the same statement: they do not depend on the chain, and a round trip costs more
+    // than reading them.
+    const subjectIds = [...new Set(subjects.flat())];
+    const [head] = await manager.query<
+      {
+        previous_hash: string | null;
+        last_id: string | null;
+        isolation: string;
+        paths: [id: string, path: string][];
+      }[]
+    >(
+      `SELECT claim.previous_hash, claim.last_id, claim.isolation,
+              (SELECT coalesce(json_agg(json_build_array(o.id::text, o.path::text)), '[]')
+                 FROM organizations o WHERE o.id = ANY($3::uuid[])) AS paths
+         FROM audit_chain_claim($1, $2) AS claim`,
+      [events.length, AUDIT_CHAIN_LOCK, subjectIds],
     );
-    if (isolation !== 'read committed') {
+    if (head.isolation !== 'read committed' || head.last_id === null) {
       // A REPEATABLE READ or SERIALIZABLE snapshot predates the lock: it would not see the
       // event committed by the transaction we waited for, and the chain would fork.
       throw new AuditException(
         AuditExceptionCode.UNSUPPORTED_ISOLATION,
-        `Audit events can only be recorded under READ COMMITTED, not ${isolation.toUpperCase()}`,
+        `Audit events can only be recorded under READ COMMITTED, not ${head.isolation.toUpperCase()}`,
       );
     }
-
-    // A block of ids reserved from the sequence under the lock, handed out in order: the id
-    // order is the chain order, without relying on how INSERT … SELECT numbers its rows.
-    const [head] = await manager.query<{ previous_hash: string | null; last_id: string }[]>(
-      `SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS previous_hash,
-              setval(pg_get_serial_sequence('audit_events', 'id'),
-                     nextval(pg_get_serial_sequence('audit_events', 'id')) + $1 - 1)::text AS last_id`,
-      [events.length],
-    );
+    const paths = subjectPathsOf(new Map(head.paths), subjects);
     const firstId = BigInt(head.last_id) - BigInt(events.length) + 1n;
 
-    const paths = await subjectPathsOf(manager, subjects);
     let previousHash = head.previous_hash ?? GENESIS_HASH;
     events.forEach((event, index) => {
       event.id = (firstId + BigInt(index)).toString();
@@ -238,19 +244,10 @@ export class AuditTrail {
  * reads the organizations table itself, so no call site can pass a path that is not the
  * body's. A body that does not exist is a bug of the caller, refused like a bad entry.
  */
-async function subjectPathsOf(
-  manager: EntityManager,
+function subjectPathsOf(
+  pathOf: ReadonlyMap<string, string>,
   subjects: readonly string[][],
-): Promise<(string[] | null)[]> {
-  const ids = [...new Set(subjects.flat())];
-  const rows =
-    ids.length === 0
-      ? []
-      : await manager.query<{ id: string; path: string }[]>(
-          'SELECT id::text AS id, path::text AS path FROM organizations WHERE id = ANY($1::uuid[])',
-          [ids],
-        );
-  const pathOf = new Map(rows.map((row) => [row.id, row.path]));
+): (string[] | null)[] {
   return subjects.map((subjectIds, index) => {
     if (subjectIds.length === 0) return null;
     const missing = subjectIds.find((id) => !pathOf.has(id));

@@ -15,13 +15,17 @@ export class Outbox {
     if (manager.queryRunner?.isTransactionActive !== true) {
       throw new Error('Outbox rows are written inside the transaction that makes the change');
     }
+    // The rows and the relay's wake-up in one round trip (LISTEN/NOTIFY is transactional:
+    // sent on commit, and once however many rows).
     await manager.query(
-      `INSERT INTO outbox (topic, subject, payload)
-       SELECT topic, subject, payload FROM jsonb_to_recordset($1::jsonb) AS row(topic text, subject text, payload jsonb)`,
+      `WITH added AS (
+         INSERT INTO outbox (topic, subject, payload)
+         SELECT topic, subject, payload FROM jsonb_to_recordset($1::jsonb) AS row(topic text, subject text, payload jsonb)
+         RETURNING 1
+       )
+       SELECT pg_notify('outbox', '') FROM (SELECT FROM added LIMIT 1) AS any_row`,
       [JSON.stringify(entries.map((entry) => ({ ...entry, payload: entry.payload ?? {} })))],
     );
-    // Wakes the relay at once (LISTEN/NOTIFY is transactional: sent on commit).
-    await manager.query(`SELECT pg_notify('outbox', '')`);
   }
 }
 

@@ -17,6 +17,7 @@ import { AddDocumentConfidential1764202540000 } from './1764202540000-add-docume
 import { AddMailRetrySchedule1764202600000 } from './1764202600000-add-mail-retry-schedule.js';
 import { AddOutboxHandledAt1764202630000 } from './1764202630000-add-outbox-handled-at.js';
 import { StripeAssignmentTallies1764202640000 } from './1764202640000-stripe-assignment-tallies.js';
+import { AddAuditChainClaim1764202700000 } from './1764202700000-add-audit-chain-claim.js';
 import { AddAssignmentTallyTotals1764202710000 } from './1764202710000-add-assignment-tally-totals.js';
 
 /** Every migration, oldest first. A new migration is added here in the same commit. */
@@ -40,5 +41,6 @@ export const migrations = [
   AddMailRetrySchedule1764202600000,
   AddOutboxHandledAt1764202630000,
   StripeAssignmentTallies1764202640000,
+  AddAuditChainClaim1764202700000,
   AddAssignmentTallyTotals1764202710000,
 ];
