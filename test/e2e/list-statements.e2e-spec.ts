@@ -17,7 +17,7 @@ import pg from 'pg';
 
 import { ASSIGNMENT_LIST_FIELDS } from '../../apps/admin/src/assignments/assignment-fields.js';
 import { DEMO_PASSWORD, DemoUsers, Role } from '@dondoc/identity';
-import { NotificationsService } from '@dondoc/notifications';
+import { NotificationKind, NotificationsService } from '@dondoc/notifications';
 import { FixedClock } from '@dondoc/platform';
 import { bootApi, Given, graphql, type RunningApi, signIn, TEST_PASSWORD } from '@dondoc/test-support';
 
@@ -133,36 +133,30 @@ describe('SQL statements per list page', () => {
     );
     for (const assignment of assignTask) {
       const by = officers.get(assignment.organization.id)!;
-      await ok(
-        by,
-        'mutation ($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { id } }',
-        { i: { assignmentId: assignment.id, period: '2026-Q4', percentComplete: 20, results: 'Đã triển khai' } },
-      );
+      await ok(by, 'mutation ($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { id } }', {
+        i: { assignmentId: assignment.id, period: '2026-Q4', percentComplete: 20, results: 'Đã triển khai' },
+      });
       await ok(
         by,
         'mutation ($a: ID!) { requestExtension(assignmentId: $a, proposedDueDate: "2027-06-30", reason: "Chờ hướng dẫn") { id } }',
         { a: assignment.id },
       );
-      await ok(
-        inspector,
-        'mutation ($i: RecordInspectionInput!) { recordInspection(input: $i) { id } }',
-        {
-          i: {
-            assignmentId: assignment.id,
-            finding: 'Chưa quán triệt đến chi bộ',
-            severity: 'LOW',
-            remedy: 'Quán triệt, báo cáo kết quả',
-            followUpDate: '2027-01-31',
-          },
+      await ok(inspector, 'mutation ($i: RecordInspectionInput!) { recordInspection(input: $i) { id } }', {
+        i: {
+          assignmentId: assignment.id,
+          finding: 'Chưa quán triệt đến chi bộ',
+          severity: 'LOW',
+          remedy: 'Quán triệt, báo cáo kết quả',
+          followUpDate: '2027-01-31',
         },
-      );
+      });
     }
     // Thirty notifications for the first officer about its own assignment (one it may read,
     // so that each row's links are resolved), as the follow-up would send them.
     const own = assignTask.find((a) => a.organization.id === konTum.get(thirty[0]!)!.id)!;
     await api.app.get(NotificationsService, { strict: false }).notify(
       assignTask.map((_, i) => ({
-        kind: 'DUE_SOON' as never,
+        kind: NotificationKind.DUE_SOON,
         key: `DUE_SOON:${own.id}:statements-${i}`,
         organizationIds: [],
         userIds: [officerId],
@@ -214,21 +208,24 @@ describe('SQL statements per list page', () => {
     expect(lists.filter((list) => BOUNDS[list] === undefined)).toEqual([]);
   });
 
-  it.each(lists)('%s: a page of 25 takes no more statements than a page of 5, within its bound', async (list) => {
-    const five = await page(list, 5);
-    const twentyFive = await page(list, 25);
-    expect(five.rows).toBe(5);
-    // More rows than the small page, or the comparison says nothing.
-    expect(twentyFive.rows).toBeGreaterThan(5);
-    expect(five.statements).toBeGreaterThan(0);
-    // Not always equal: a loader asked in two waves may find the second wave's keys cached.
-    const counts = { list, five: five.statements, twentyFive: twentyFive.statements };
-    expect({ ...counts, grows: counts.twentyFive > counts.five }).toEqual({ ...counts, grows: false });
-    expect(twentyFive.statements).toBeLessThanOrEqual(BOUNDS[list]!);
-    process.stdout.write(
-      `${list}: ${twentyFive.rows} rows with their links and count: ${twentyFive.statements} SQL statements (${five.statements} for 5)\n`,
-    );
-  });
+  it.each(lists)(
+    '%s: a page of 25 takes no more statements than a page of 5, within its bound',
+    async (list) => {
+      const five = await page(list, 5);
+      const twentyFive = await page(list, 25);
+      expect(five.rows).toBe(5);
+      // More rows than the small page, or the comparison says nothing.
+      expect(twentyFive.rows).toBeGreaterThan(5);
+      expect(five.statements).toBeGreaterThan(0);
+      // Not always equal: a loader asked in two waves may find the second wave's keys cached.
+      const counts = { list, five: five.statements, twentyFive: twentyFive.statements };
+      expect({ ...counts, grows: counts.twentyFive > counts.five }).toEqual({ ...counts, grows: false });
+      expect(twentyFive.statements).toBeLessThanOrEqual(BOUNDS[list]!);
+      process.stdout.write(
+        `${list}: ${twentyFive.rows} rows with their links and count: ${twentyFive.statements} SQL statements (${five.statements} for 5)\n`,
+      );
+    },
+  );
 
   it("serves the assignment list screen's page of 25 in a few statements, as many as a page of 5", async () => {
     const query = `query ($page: Int, $perPage: Int) { items: allAssignments(page: $page, perPage: $perPage) { ${sparse(ASSIGNMENT_LIST_FIELDS)} } total: _allAssignmentsMeta { count } }`;
