@@ -25,6 +25,7 @@ import { PermissionGuard } from './auth/permission.guard.js';
 import { FirstRun } from './bootstrap/first-run.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { IdentityApiModule } from './identity/identity-api.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { OrganizationsApiModule } from './organizations/organizations-api.module.js';
@@ -36,6 +37,8 @@ import { SystemModule } from './system/system.module.js';
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+    // The API's own process only: under jest the process is the test runner's, shared by suites.
+    if (config.nodeEnv !== 'test') limitHeapGrowth();
     return {
       module: AppModule,
       imports: [

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Injectable, Logger } from '@nestjs/common';
-import { type SendMailOptions, type Transporter, createTransport } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AppConfig, Clock, mailRetryDelayMs } from '@dondoc/platform';
@@ -56,7 +56,7 @@ interface PendingMail {
 @Injectable()
 export class Mailer {
   private readonly logger = new Logger(Mailer.name);
-  private transporter: Transporter | undefined;
+  private transporter: Promise<Transporter> | undefined;
   /**
    * This process's view of an outage: batches in a row that met the mail server down, and
    * until when it leaves the server alone. Whoever calls sendPending meanwhile (the
@@ -223,7 +223,7 @@ export class Mailer {
       messageId: `<${mail.id}@dondoc.local>`,
       headers: { 'X-Dondoc-Notification': mail.id },
     };
-    const info = (await this.transport().sendMail(message)) as { message?: unknown };
+    const info = (await (await this.transport()).sendMail(message)) as { message?: unknown };
     if (this.config.smtpUrl === null) {
       if (!Buffer.isBuffer(info.message)) throw new Error('The file transport gave no message');
       await mkdir(this.mailDir, { recursive: true });
@@ -235,11 +235,16 @@ export class Mailer {
     }
   }
 
-  private transport(): Transporter {
-    this.transporter ??=
+  /**
+   * nodemailer is loaded at the first e-mail, not at start: the API's processes that never
+   * send one (most of them) do not carry it in memory.
+   */
+  private transport(): Promise<Transporter> {
+    this.transporter ??= import('nodemailer').then(({ createTransport }) =>
       this.config.smtpUrl === null
         ? createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
-        : createTransport({ url: this.config.smtpUrl, ...SMTP_TIMEOUTS });
+        : createTransport({ url: this.config.smtpUrl, ...SMTP_TIMEOUTS }),
+    );
     return this.transporter;
   }
 }

@@ -1,8 +1,5 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
 
@@ -24,14 +21,15 @@ const READY_WAIT_MS = 2_000;
 @Injectable()
 export class QueueBoard implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueBoard.name);
-  private board: { router: RequestHandler; queues: Queue[]; redis: Redis } | null = null;
+  private board: Board | null = null;
+  private opening: Promise<Board> | null = null;
   private redisDown = false;
 
   constructor(private readonly config: AppConfig) {}
 
   /** The board's own routes (page, assets, API); its API answers 503 while Redis is away. */
   readonly serve = async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    const board = this.open();
+    const board = this.board ?? (await this.open());
     if (request.path.startsWith('/api/') && !(await answers(board.redis))) {
       response
         .status(503)
@@ -48,8 +46,27 @@ export class QueueBoard implements OnApplicationShutdown {
     this.board.redis.disconnect();
   }
 
-  private open(): NonNullable<QueueBoard['board']> {
-    if (this.board) return this.board;
+  /** Once, at the first request: the board's packages are loaded then, not at start. */
+  private open(): Promise<Board> {
+    this.opening ??= this.build().then(
+      (board) => (this.board = board),
+      (error: unknown) => {
+        this.opening = null; // the next request tries again
+        throw error;
+      },
+    );
+    return this.opening;
+  }
+
+  private async build(): Promise<Board> {
+    // Loaded here, not at the top: the board (and its UI's modules) is for administrators
+    // who open it, and the API serving lists does not carry it in memory until then.
+    const [{ Queue }, { createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+      import('bullmq'),
+      import('@bull-board/api'),
+      import('@bull-board/api/bullMQAdapter'),
+      import('@bull-board/express'),
+    ]);
     const redis = new Redis({
       ...redisOptionsFromUrl(this.config.redisUrl),
       enableOfflineQueue: false,
@@ -70,8 +87,7 @@ export class QueueBoard implements OnApplicationShutdown {
     const router: Express = serverAdapter.getRouter();
     router.disable('x-powered-by');
     withoutThirdPartyFonts(router);
-    this.board = { router, queues, redis };
-    return this.board;
+    return { router, queues, redis };
   }
 
   private redisIs(up: boolean, reason?: string): void {
@@ -81,6 +97,12 @@ export class QueueBoard implements OnApplicationShutdown {
     if (up) this.logger.log(`Redis answers again at ${where}: the queue board shows the queues`);
     else this.logger.warn(`Redis does not answer at ${where} (${reason}): the queue board waits for it`);
   }
+}
+
+interface Board {
+  router: RequestHandler;
+  queues: Queue[];
+  redis: Redis;
 }
 
 /** Whether the connection is ready, waiting a moment for one still being made. */
