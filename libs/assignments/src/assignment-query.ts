@@ -19,7 +19,7 @@ import {
   resolveListParams,
 } from '@dondoc/platform';
 
-import { lookUpRowsForWalkedPage, searchCondition } from './assignment-search.sql.js';
+import { lookUpRowsForWalkedPage, searchCondition, searchCountPartitions } from './assignment-search.sql.js';
 import { AssignmentStatus } from './assignment-status.js';
 import { Assignment } from './assignment.entity.js';
 import { ASSIGNMENT } from './assignment.errors.js';
@@ -87,10 +87,25 @@ export class AssignmentQuery {
   }
 
   async count(reader: ContentReader, filter: AssignmentFilter): Promise<number> {
-    return (
-      (await this.talliedCount(reader.scope, filter)) ??
-      this.filtered(reader.scope, filter, 'a', reader).getCount()
+    const tallied = await this.talliedCount(reader.scope, filter);
+    if (tallied !== null) return tallied;
+    if (filter.q?.trim()) return this.searchCount(reader, filter, filter.q);
+    return this.filtered(reader.scope, filter, 'a', reader).getCount();
+  }
+
+  /**
+   * A search's count as the sum of two disjoint counts (see `searchCountPartitions`), the rest
+   * of the filter applied to both: react-admin asks for it with every page, and counting a
+   * common phrase by the OR of the list's condition read every assignment.
+   */
+  private async searchCount(reader: ContentReader, filter: AssignmentFilter, q: string): Promise<number> {
+    const rest = { ...filter, q: null };
+    const counts = await Promise.all(
+      searchCountPartitions('a', reader, q).map((part) =>
+        this.filtered(reader.scope, rest, 'a', reader).andWhere(part.sql, part.parameters).getCount(),
+      ),
     );
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   /**

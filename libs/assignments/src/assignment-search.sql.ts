@@ -68,3 +68,29 @@ export function lookUpRowsForWalkedPage<T extends ObjectLiteral>(
   if (query.expressionMap.parameters.qWide === undefined) return;
   if ([`${alias}.due_date`, `${alias}.id`].includes(orderBy)) query.setParameter('qWide', WIDE_SEARCH_TASKS);
 }
+
+/**
+ * The `q` filter split into two disjoint conditions whose counts add up to the count of
+ * `searchCondition`: the assignments of a matching task the reader may read, and those of a
+ * matching organization whose task is not one of them. Each is a plain `IN (…)` the planner
+ * can answer from the indexes on task and on organization (the count of "dân vận" over a
+ * million assignments: ~0.1 s, where the OR of two EXISTS scans every row: ~0.6 s).
+ */
+export function searchCountPartitions(
+  alias: string,
+  reader: ContentReader,
+  q: string,
+): { sql: string; parameters: Record<string, unknown> }[] {
+  const readable = taskContentCondition('qt.id', 'qd', reader);
+  const parameters = { ...readable.parameters, q: containsPattern(q) };
+  const readableMatchingTasks = `SELECT qt.id FROM tasks qt JOIN documents qd ON qd.id = qt.document_id
+                                  WHERE qt.search_text LIKE :q ESCAPE '\\' AND ${readable.sql}`;
+  return [
+    { sql: `${alias}.task_id IN (${readableMatchingTasks})`, parameters },
+    {
+      sql: `${alias}.organization_id IN (SELECT qo.id FROM organizations qo WHERE qo.search_text LIKE :q ESCAPE '\\')
+            AND ${alias}.task_id NOT IN (${readableMatchingTasks})`,
+      parameters,
+    },
+  ];
+}
