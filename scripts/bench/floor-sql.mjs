@@ -126,9 +126,11 @@ export const FLOOR_DASHBOARD_BRUTE = `
    GROUP BY 1, 2`;
 
 /**
- * The dashboard's floor: the same read model the product reads (`assignment_tallies`, one row
- * per province, basis and day; migration 1764202410000), summed by timeliness as of $1 (today)
- * for the provinces $2 (NULL: the whole nation), warning window 7 days. Hand-written: a
+ * The dashboard's floor: the same read model the product reads, summed by timeliness as of $1
+ * (today) for the provinces $2 (NULL: the whole nation), warning window 7 days. A province
+ * reads its rows of `assignment_tallies` (one per province, basis, day and stripe; migrations
+ * 1764202410000, 1764202640000); the nation reads `assignment_tally_totals` (what the hourly
+ * compaction folded, migration 1764202710000) and the stripes written since. Hand-written: a
  * key's basis says which dates decide (DUE: the due date; REPORT: the next report, late or
  * on track; COMPLETED_UNDATED: completed without a date, judged as if done today); any other
  * basis is its own timeliness.
@@ -144,8 +146,11 @@ export const FLOOR_DASHBOARD = `
            ELSE basis
          END AS timeliness,
          sum(n)::int AS n
-    FROM assignment_tallies
-   WHERE $2::text[] IS NULL OR province = ANY($2::text[])
+    FROM (SELECT basis, day, n FROM assignment_tally_totals WHERE $2::text[] IS NULL
+          UNION ALL
+          SELECT basis, day, n FROM assignment_tallies WHERE $2::text[] IS NULL AND stripe >= 0
+          UNION ALL
+          SELECT basis, day, n FROM assignment_tallies WHERE province = ANY($2::text[])) tallies
    GROUP BY 1`;
 
 /**

@@ -57,8 +57,6 @@ const LOADED_TABLES = [
   'assignments',
   'progress_reports',
   'audit_events',
-  'assignment_tallies',
-  'assignment_tally_totals',
 ];
 
 /**
@@ -166,6 +164,7 @@ export async function loadBenchData(options: BenchDataOptions): Promise<BenchDat
     // The triggers tallied the rows on each loading connection's stripe; the worker folds
     // stripes hourly, and a data set measured before that would read them all.
     await compactTallies({ query: async (sql: string) => (await main.query(sql)).rows });
+    await main.query('VACUUM (ANALYZE) assignment_tallies, assignment_tally_totals');
     phase('tallies folded');
 
     await Promise.all(
