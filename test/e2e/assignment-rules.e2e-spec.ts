@@ -5,7 +5,15 @@ import { DataSource } from 'typeorm';
 
 import { DEMO_PASSWORD, DemoUsers, Role } from '@dondoc/identity';
 import { FixedClock } from '@dondoc/platform';
-import { bootApi, Given, graphql, type RunningApi, signIn, TEST_PASSWORD } from '@dondoc/test-support';
+import {
+  bootApi,
+  countStatements,
+  Given,
+  graphql,
+  type RunningApi,
+  signIn,
+  TEST_PASSWORD,
+} from '@dondoc/test-support';
 
 const SEED = readFileSync(
   join(process.cwd(), 'libs/ingestion/test-documents/seed/kon-tum-410-BC-TU-2019.txt'),
@@ -76,38 +84,28 @@ describe('assignment rules over the API', () => {
 
   it('serves a page of assignments with task, document and organizations in ONE SQL statement', async () => {
     const dataSource = api.app.get(DataSource);
-    const runner = dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-    await runner.release();
-    const original = prototype.query;
-    let statements = 0;
-    prototype.query = function counted(this: unknown, ...args: unknown[]) {
-      statements++;
-      return original.apply(this, args);
-    };
     const page = async (perPage: number) => {
-      statements = 0;
-      const data = await ok<{ allAssignments: unknown[] }>(
-        office,
-        `query ($n: Int) { allAssignments(perPage: $n) { id timeliness task { id text } document { id number text } organization { id name } assignedBy { id name } } }`,
-        { n: perPage },
-      );
-      return { rows: data.allAssignments.length, statements };
+      let rows = 0;
+      const statements = await countStatements(dataSource, async () => {
+        const data = await ok<{ allAssignments: unknown[] }>(
+          office,
+          `query ($n: Int) { allAssignments(perPage: $n) { id timeliness task { id text } document { id number text } organization { id name } assignedBy { id name } } }`,
+          { n: perPage },
+        );
+        rows = data.allAssignments.length;
+      });
+      return { rows, statements };
     };
-    try {
-      const five = await page(5);
-      const twentyFive = await page(25);
-      expect(five.rows).toBe(5);
-      expect(twentyFive.rows).toBe(25);
-      // The page and its relations are one statement (signing in is a token: no statement).
-      expect(five.statements).toBe(1);
-      expect(twentyFive.statements).toBe(1);
-      process.stdout.write(
-        `assignment list page of 25 with task, document, organization: ${twentyFive.statements} SQL statements\n`,
-      );
-    } finally {
-      prototype.query = original;
-    }
+    const five = await page(5);
+    const twentyFive = await page(25);
+    expect(five.rows).toBe(5);
+    expect(twentyFive.rows).toBe(25);
+    // The page and its relations are one statement (signing in is a token: no statement).
+    expect(five.statements).toBe(1);
+    expect(twentyFive.statements).toBe(1);
+    process.stdout.write(
+      `assignment list page of 25 with task, document, organization: ${twentyFive.statements} SQL statements\n`,
+    );
   });
 
   it('finds assignments by task text and organization name without diacritics or tone placement', async () => {

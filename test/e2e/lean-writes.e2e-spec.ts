@@ -6,7 +6,15 @@ import { DataSource } from 'typeorm';
 import { AuditKey, verifyAuditChain } from '@dondoc/audit';
 import { DEMO_PASSWORD, DemoUsers, Role } from '@dondoc/identity';
 import { FixedClock } from '@dondoc/platform';
-import { bootApi, Given, graphql, type RunningApi, signIn, TEST_PASSWORD } from '@dondoc/test-support';
+import {
+  bootApi,
+  countStatements,
+  Given,
+  graphql,
+  type RunningApi,
+  signIn,
+  TEST_PASSWORD,
+} from '@dondoc/test-support';
 
 const SEED = readFileSync(
   join(process.cwd(), 'libs/ingestion/test-documents/seed/kon-tum-410-BC-TU-2019.txt'),
@@ -39,25 +47,6 @@ describe('lean writes: assignTask and submitProgressReport', () => {
     const { body } = await graphql<T>(api.url, query, variables, who.headers);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data as T;
-  };
-
-  /** Counts the SQL statements `work` sends (the way the list test counts a page's). */
-  const countStatements = async (work: () => Promise<unknown>): Promise<number> => {
-    const runner = dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-    await runner.release();
-    const original = prototype.query;
-    let statements = 0;
-    prototype.query = function counted(this: unknown, ...args: unknown[]) {
-      statements++;
-      return original.apply(this, args);
-    };
-    try {
-      await work();
-    } finally {
-      prototype.query = original;
-    }
-    return statements;
   };
 
   beforeAll(async () => {
@@ -126,7 +115,7 @@ describe('lean writes: assignTask and submitProgressReport', () => {
         { i: { assignmentId: assignment.id, period: '2026-Q4', percentComplete: 40, results: 'Đã làm' } },
       );
     let first!: Awaited<ReturnType<typeof submit>>;
-    const statements = await countStatements(async () => {
+    const statements = await countStatements(dataSource, async () => {
       first = await submit();
     });
     // BEGIN, the assignment locked with its document and the period's report, the report, the

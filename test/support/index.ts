@@ -8,3 +8,4 @@ export * from './pgbouncer.js';
 export * from './pg-rows.js';
 export * from './eventually.js';
 export * from './report-task.js';
+export * from './count-statements.js';
