@@ -11,16 +11,13 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Applies HEAP_GROWING_PERCENT to this process unless the operator chose a value (in
- * NODE_OPTIONS or on the command line). V8 reads the flag at each full collection, so setting
- * it while the API starts, before the heap has grown, is as good as passing it to `node`.
+ * Applies HEAP_GROWING_PERCENT to this process unless the operator chose a value on `node`'s
+ * command line (Node refuses this V8 flag in NODE_OPTIONS, so that is the only other place).
+ * V8 reads the flag at each full collection, so setting it while the API starts, before the
+ * heap has grown, is as good as passing it to `node`.
  */
-export function limitHeapGrowth(
-  execArgv: readonly string[] = process.execArgv,
-  nodeOptions = process.env.NODE_OPTIONS ?? '',
-): boolean {
-  const chosen = [...execArgv, nodeOptions].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
-  if (chosen) return false;
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => /heap[-_]growing[-_]percent/.test(arg))) return false;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }

@@ -18,7 +18,7 @@ import {
 } from '@dondoc/organizations';
 import type { ListParams } from '@dondoc/platform';
 
-import type { AssignmentFilter, AssignmentQuery } from './assignment-query.js';
+import { type AssignmentFilter, type AssignmentQuery, withholdAssigneeWriting } from './assignment-query.js';
 import type { AssignmentStatus } from './assignment-status.js';
 import type { Assignment } from './assignment.entity.js';
 
@@ -201,12 +201,9 @@ const ORGANIZATION_COLUMNS: [string, string][] = [
   ['updated_at', 'updated_at'],
 ];
 
-/** As `AssignmentQuery.list` gives it: what the assignee wrote withheld when the task is hidden. */
+/** As `AssignmentQuery`'s reads give it: what the assignee wrote withheld when the task is hidden. */
 function assignmentOf(row: Row): Assignment {
-  const hidden = row.a_hidden === true;
-  const summary = row.a_completion_summary as string | null;
-  const reason = row.a_cancel_reason as string | null;
-  return {
+  const assignment: Assignment = {
     id: row.a_id as string,
     taskId: row.a_task_id as string,
     documentId: row.a_document_id as string,
@@ -224,13 +221,14 @@ function assignmentOf(row: Row): Assignment {
     weight: row.a_weight === null ? null : Number(row.a_weight),
     completedOn: row.a_completed_on as string | null,
     completionRequestedOn: row.a_completion_requested_on as string | null,
-    completionSummary: hidden && summary !== null ? '' : summary,
+    completionSummary: row.a_completion_summary as string | null,
     nextReportDue: row.a_next_report_due as string | null,
-    cancelReason: hidden && reason !== null ? '' : reason,
+    cancelReason: row.a_cancel_reason as string | null,
     version: row.a_version as number,
     createdAt: row.a_created_at as Date,
     updatedAt: row.a_updated_at as Date,
   };
+  return row.a_hidden === true ? withholdAssigneeWriting(assignment) : assignment;
 }
 
 function taskOf(row: Row, reader: ContentReader): Task | null {

@@ -66,14 +66,10 @@ export class AssignmentQuery {
     return calendarDayOf(this.clock.now());
   }
 
-  /** `reader` (the caller) decides whose confidential task texts `q` searches. */
-  list(reader: ContentReader, filter: AssignmentFilter, params: ListParams): Promise<Assignment[]> {
-    return this.shown(reader, this.pageQuery(reader, filter, params));
-  }
-
   /**
-   * The scoped, filtered, sorted page as a query, not yet run: `AssignmentPageReader` adds its
-   * own columns and joins to it, so the page and its relations are one statement.
+   * The scoped, filtered, sorted page as a query, not yet run: `readAssignmentPage` adds its
+   * own columns and joins to it, so the page and its relations are one statement. `reader`
+   * (the caller) decides whose confidential task texts `q` searches.
    */
   pageQuery(
     reader: ContentReader,
@@ -174,13 +170,7 @@ export class AssignmentQuery {
   private async shown(reader: ContentReader, query: SelectQueryBuilder<Assignment>): Promise<Assignment[]> {
     const rows = await withContentFlag(query, 'a', assignmentHiddenSql('a.task_id', 'a.document_id', reader));
     return rows.map(({ entity, hidden }) =>
-      hidden
-        ? Object.assign(new Assignment(), {
-            ...entity,
-            completionSummary: entity.completionSummary === null ? null : '',
-            cancelReason: entity.cancelReason === null ? null : '',
-          })
-        : entity,
+      hidden ? Object.assign(new Assignment(), withholdAssigneeWriting(entity)) : entity,
     );
   }
 
@@ -284,6 +274,20 @@ export function timelinessOfStatuses(statuses: readonly AssignmentStatus[]): Tim
     kinds.push(Timeliness.COMPLETED_ON_TIME, Timeliness.COMPLETED_LATE);
   if (wanted.has(AssignmentStatus.CANCELLED)) kinds.push(Timeliness.CANCELLED);
   return kinds;
+}
+
+/**
+ * An assignment as a reader who may not read its confidential task sees it: what the
+ * assignee wrote (completion summary, cancellation reason) is withheld, its presence kept.
+ */
+export function withholdAssigneeWriting<T extends Pick<Assignment, 'completionSummary' | 'cancelReason'>>(
+  assignment: T,
+): T {
+  return {
+    ...assignment,
+    completionSummary: assignment.completionSummary === null ? null : '',
+    cancelReason: assignment.cancelReason === null ? null : '',
+  };
 }
 
 function asUuid(text: string): string {

@@ -162,7 +162,7 @@ export async function checkTallies(
   return { mismatches, timelinessMismatches, assignments };
 }
 
-/** A client that answers a query with its rows (TypeORM's `query`; pg's `.rows`). */
+/** A client that answers a query with its rows: TypeORM's DataSource or EntityManager, or pg's result `.rows`. */
 export interface RowsQuery {
   query(sql: string): Promise<unknown>;
 }
@@ -176,9 +176,7 @@ export interface RowsQuery {
  * few rows being moved, for the length of one statement (a row a writer changed meanwhile
  * is moved with its new count: DELETE … RETURNING gives what it deleted).
  */
-export async function compactTallies(
-  db: Pick<DataSource | EntityManager, 'query'> | RowsQuery,
-): Promise<{ folded: number; dropped: number }> {
+export async function compactTallies(db: RowsQuery): Promise<{ folded: number; dropped: number }> {
   const [{ folded }] = (await db.query(
     `WITH moved AS (DELETE FROM assignment_tallies WHERE stripe >= 0 RETURNING province, basis, day, n),
      folded AS (

@@ -231,7 +231,7 @@ describe('organization lineage', () => {
       const query = api.app.get(AssignmentQuery);
       const reports = api.app.get(ProgressReportsService);
       expect(
-        (await query.list({ scope: successor, organizationId: '', roles: [] }, { ids: [finished, open] }, {}))
+        (await query.findByIds({ scope: successor, organizationId: '', roles: [] }, [finished, open]))
           .map((a) => a.id)
           .sort(),
       ).toEqual([finished, open].sort());
@@ -239,7 +239,7 @@ describe('organization lineage', () => {
         'Đã tổ chức 12 lớp tập huấn',
       );
       expect(
-        await query.list({ scope: neighbour, organizationId: '', roles: [] }, { ids: [finished, open] }, {}),
+        await query.findByIds({ scope: neighbour, organizationId: '', roles: [] }, [finished, open]),
       ).toEqual([]);
       await expect(
         reports.get({ scope: neighbour, organizationId: '', roles: [] }, reportId),
