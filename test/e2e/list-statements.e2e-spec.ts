@@ -25,7 +25,7 @@ import { bootApi, Given, graphql, type RunningApi, signIn, TEST_PASSWORD } from 
  * Every list of the schema (each `allXs` query, found from apps/api/schema.gql so a new list
  * cannot be missed) answers a page as the console asks for it — the records with the records
  * they link to, and the row count in the same request — in a number of SQL statements that
- * does not grow with the page: the same for 5 rows as for 25, and at most the bound below.
+ * does not grow with the page: about the same for 5 rows as for 25, and at most the bound below.
  * A field resolver that reads one row at a time instead of one batch per page fails here.
  */
 const schema = buildSchema(readFileSync(join(process.cwd(), 'apps/api/schema.gql'), 'utf8'));
@@ -37,7 +37,8 @@ const SEED = readFileSync(
 /**
  * The most SQL statements a page of each list may take, with its count, its caller's session
  * and its field resolvers' batches. A list missing here fails the test: a new list needs a bound.
- * The assignment list is being reduced to one statement elsewhere; only a ceiling is kept.
+ * The assignment list's own page is one statement (test/e2e/assignment-rules); with every
+ * relation of an assignment asked for, only a ceiling is kept here.
  */
 const BOUNDS: Record<string, number> = {
   // Every field of an assignment, its reports, requests and inspections included, as the
@@ -53,6 +54,8 @@ const BOUNDS: Record<string, number> = {
   allTasks: 9,
   allUsers: 3,
 };
+/** How many more loader batches a page of 25 may take than a page of 5 (see the test). */
+const EXTRA_WAVES = 2;
 /** The assignment list screen's page (its sparse fields): the page, its count and its links. */
 const ASSIGNMENT_SCREEN_BOUND = 6;
 /** Who reads each list: the notifications are the caller's own. */
@@ -209,7 +212,7 @@ describe('SQL statements per list page', () => {
   });
 
   it.each(lists)(
-    '%s: a page of 25 takes no more statements than a page of 5, within its bound',
+    '%s: a page of 25 takes about as many statements as a page of 5, within its bound',
     async (list) => {
       const five = await page(list, 5);
       const twentyFive = await page(list, 25);
@@ -217,9 +220,15 @@ describe('SQL statements per list page', () => {
       // More rows than the small page, or the comparison says nothing.
       expect(twentyFive.rows).toBeGreaterThan(5);
       expect(five.statements).toBeGreaterThan(0);
-      // Not always equal: a loader asked in two waves may find the second wave's keys cached.
+      // Not always equal: a loader asked in two waves may find all of a small page's keys
+      // cached by its first wave and skip the second (seen: allTasks 8 for 5 rows, 9 for 25).
+      // That is a batch more, not a statement per row: reading one row at a time would add
+      // about twenty for the twenty more rows.
       const counts = { list, five: five.statements, twentyFive: twentyFive.statements };
-      expect({ ...counts, grows: counts.twentyFive > counts.five }).toEqual({ ...counts, grows: false });
+      expect({ ...counts, grows: counts.twentyFive > counts.five + EXTRA_WAVES }).toEqual({
+        ...counts,
+        grows: false,
+      });
       expect(twentyFive.statements).toBeLessThanOrEqual(BOUNDS[list]!);
       process.stdout.write(
         `${list}: ${twentyFive.rows} rows with their links and count: ${twentyFive.statements} SQL statements (${five.statements} for 5)\n`,
