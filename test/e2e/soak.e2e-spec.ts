@@ -42,8 +42,10 @@ describe('soak under load, and faults under that load', () => {
       apis: 2,
       workers: 2,
       env: { JWT_SECRET: SOAK_JWT_SECRET, AUDIT_KEY: SOAK_AUDIT_KEY },
-      // Workers look for lost schedulers every 2 s (the default is slower).
-      workerEnv: { SCHEDULE_CHECK_EVERY_MS: '2000' },
+      // Workers look for lost schedulers every 2 s, and queue again after 5 s a relayed job
+      // the emptied Redis lost (the defaults, 30 s and 60 s, would race the 60 s the soak waits
+      // for every event's notification: seen once, 2 of 191 not yet redelivered).
+      workerEnv: { SCHEDULE_CHECK_EVERY_MS: '2000', OUTBOX_REDELIVER_AFTER_MS: '5000' },
     });
     pool = new pg.Pool({ connectionString: database.url, max: 3 });
     pool.on('error', () => undefined); // a restarted PostgreSQL cuts the idle connections
