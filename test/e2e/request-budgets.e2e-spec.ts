@@ -112,8 +112,9 @@ describe('time and connection budgets of a request', () => {
     const observed: number[] = [];
     const { hostile } = await whileLocked('documents', async () => {
       const hostile = graphql<Record<string, { id: string }[]>>(api.url, ALIASED_PAGES(6), {}, admin.headers);
-      // Sample while the request waits: it may hold at most REQUEST_MAX_CONNECTIONS (2).
-      for (let i = 0; i < 5; i++) {
+      // Sample while the request waits: it may hold at most REQUEST_MAX_CONNECTIONS (2). On a
+      // busy machine the second connection can take a few samples to start waiting.
+      for (let i = 0; i < 5 || (i < 10 && !observed.includes(2)); i++) {
         await new Promise((resolve) => setTimeout(resolve, 60));
         observed.push(await apiConnectionsWaiting());
       }
